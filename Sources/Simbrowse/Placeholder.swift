@@ -1,0 +1,4 @@
+import URLStandard
+import HTMLDOM
+import ScenarioFormat
+public enum SimbrowsePlaceholder {}

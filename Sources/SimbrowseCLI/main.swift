@@ -1,0 +1,2 @@
+import Simbrowse
+print("simbrowse")

@@ -1,0 +1,3 @@
+import Testing
+@testable import HTMLDOM
+@Test func placeholderHTMLDOM() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import ScenarioFormat
+@Test func placeholderScenarioFormat() { #expect(Bool(true)) }

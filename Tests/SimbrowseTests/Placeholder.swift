@@ -1,0 +1,3 @@
+import Testing
+@testable import Simbrowse
+@Test func placeholderSimbrowse() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import URLStandard
+@Test func placeholderURLStandard() { #expect(Bool(true)) }
