@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "URLStandard", dependencies: ["CIDN2"]),
         .target(name: "HTMLDOM", dependencies: ["CLibXML2"]),
         .target(name: "ScenarioFormat"),
-        .target(name: "Simbrowse", dependencies: ["URLStandard", "HTMLDOM", "ScenarioFormat", "CJavaScriptCore", "CPSL"]),
+        .target(name: "Simbrowse", dependencies: ["URLStandard", "HTMLDOM", "ScenarioFormat", "CJavaScriptCore", "CPSL"],
+                resources: [.copy("JS")]),
         .executableTarget(name: "SimbrowseCLI", dependencies: [
             "Simbrowse", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -35,5 +36,6 @@ let package = Package(
         .testTarget(name: "HTMLDOMTests", dependencies: ["HTMLDOM"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat"]),
         .testTarget(name: "SimbrowseTests", dependencies: ["Simbrowse"]),
-    ]
+    ],
+    swiftLanguageModes: [.v5]
 )

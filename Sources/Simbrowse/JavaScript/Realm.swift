@@ -1,0 +1,213 @@
+import CJavaScriptCore
+import Foundation
+import HTMLDOM
+import URLStandard
+
+/// The JavaScript preludes every realm evaluates: core.js (DOMException, console, error
+/// wording), dom.js (the DOM), window.js (Window, Location, WindowProxy, timers, storage, URL).
+enum Preludes {
+    static let files = ["core", "dom", "window"]
+    static let sources: [(String, String)] = files.map { name in
+        let url = Bundle.module.url(forResource: name, withExtension: "js", subdirectory: "JS")
+            ?? Bundle.module.url(forResource: name, withExtension: "js")
+        let text = url.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
+        return (name, "(function (host, global) {\n\(text)\n})")
+    }
+}
+
+/// A realm (https://tc39.es/ecma262/#sec-code-realms): one JavaScriptCore global context for one
+/// `Window`, with the host functions its preludes call. The binding layer: it turns script
+/// requests into questions for the engine (and its origin checker) and answers into JS values.
+final class Realm {
+    unowned let window: Window
+    unowned let browser: Browser
+    let ctx: JSGlobalContextRef
+    let js: JSC
+    let host: JSObjectRef
+    var internals: JSObjectRef!
+    var dom: JSObjectRef!
+    var document: JSObjectRef?
+    /// Values kept alive for the engine (timer callbacks, iframe elements).
+    private var protected: [Int: JSValueRef] = [:]
+    /// The result of an awaited `run` step.
+    var stepResult: (ok: Bool, value: JSValueRef)?
+
+    init(window: Window, browser: Browser) {
+        self.window = window
+        self.browser = browser
+        ctx = JSGlobalContextCreateInGroup(browser.vm.group, nil)
+        js = JSC(ctx: ctx)
+        host = js.newObject()
+        installHostFunctions()
+        for (name, source) in Preludes.sources {
+            do {
+                let f = try js.evaluate(source, sourceURL: "simbrowse://\(name).js")
+                try js.call(f, [host, js.global])
+            } catch let e as JSThrown {
+                browser.log(window, level: "error", "simbrowse: prelude \(name).js failed: \(js.toString(e.value))")
+            } catch {}
+            if name == "core" { }
+        }
+        internals = js.object(js.get(host, "internals"))
+        dom = js.object(js.get(host, "dom"))
+        installDocumentMembers()
+    }
+
+    deinit {
+        for (_, v) in protected { JSValueUnprotect(ctx, v) }
+        JSGlobalContextRelease(ctx)
+    }
+
+    var global: JSObjectRef { js.global }
+
+    func same(_ a: JSValueRef, _ b: JSValueRef) -> Bool { js.strictEquals(a, b) }
+
+    private var protectSeq = 0
+    func keep(_ v: JSValueRef) -> Int {
+        protectSeq += 1
+        JSValueProtect(ctx, v)
+        protected[protectSeq] = v
+        return protectSeq
+    }
+    func release(_ id: Int) {
+        if let v = protected.removeValue(forKey: id) { JSValueUnprotect(ctx, v) }
+    }
+
+    // MARK: errors
+
+    func domException(_ message: String, _ name: String) -> JSThrown {
+        let f = js.get(host, "makeDOMException")
+        if let e = try? js.call(f, [js.string(message), js.string(name)]) { return JSThrown(value: e) }
+        return JSThrown(value: js.string("\(name): \(message)"))
+    }
+    func typeError(_ message: String) -> JSThrown {
+        if let e = try? js.call(js.get(host, "makeTypeError"), [js.string(message)]) { return JSThrown(value: e) }
+        return JSThrown(value: js.string(message))
+    }
+    /// The one place a blocked verdict becomes a JS exception.
+    func exception(for v: Verdict) -> JSThrown {
+        domException(v.message ?? "Blocked", v.errorName ?? "SecurityError")
+    }
+
+    /// "Uncaught <Name>: <message>" in this window's console, as Chromium prints it.
+    func reportException(_ e: JSValueRef) {
+        let text = (try? js.call(js.get(host, "describeUncaught"), [e])).map { js.toString($0) } ?? js.toString(e)
+        if text == "JavaScript execution terminated." || text.hasSuffix("JavaScript execution terminated.") {
+            browser.log(window, level: "error", "simbrowse: script stopped: it ran longer than \(browser.vm.scriptTimeLimit) s of CPU time (a runaway loop?)")
+            return
+        }
+        browser.log(window, level: "error", "Uncaught \(text)")
+    }
+
+    func errorParts(_ e: JSValueRef) -> (String, String) {
+        if let arr = try? js.call(js.get(host, "errorParts"), [e]), let o = js.object(arr) {
+            return (js.toString(js.get(o, "0")), js.toString(js.get(o, "1")))
+        }
+        return ("Error", js.toString(e))
+    }
+
+    // MARK: scripts
+
+    /// Page scripts' catch clauses pass the caught value through the one place that words
+    /// engine errors as Chromium does (core.js `fixError`).
+    static func preparePageScript(_ source: String) -> String {
+        guard source.contains("catch") else { return source }
+        return source.replacing(#/catch\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{/#) { m in
+            "catch (\(m.1)) { __sbFixError(\(m.1));"
+        }
+    }
+
+    /// Runs a classic script (https://html.spec.whatwg.org/multipage/webappapis.html#run-a-classic-script).
+    /// Exceptions are reported, not thrown.
+    func runScript(_ source: String, url: String) {
+        guard window.isActive else { return }
+        do { _ = try js.evaluate(Self.preparePageScript(source), sourceURL: url) }
+        catch let e as JSThrown { reportException(e.value) }
+        catch {}
+    }
+
+    /// Evaluates a step's script and gives back its completion value (or the exception).
+    func evaluate(_ source: String) -> Result<JSValueRef, JSThrown> {
+        do { return .success(try js.evaluate(Self.preparePageScript(source), sourceURL: "simbrowse://step")) }
+        catch let e as JSThrown { return .failure(e) }
+        catch { return .failure(JSThrown(value: js.string("\(error)"))) }
+    }
+
+    /// Calls a JS function as a task's callback, reporting exceptions.
+    func invoke(_ f: JSValueRef, this: JSObjectRef? = nil, _ args: [JSValueRef] = []) {
+        guard window.isActive else { return }
+        do { try js.call(f, this: this, args) } catch let e as JSThrown { reportException(e.value) } catch {}
+    }
+
+    // MARK: document
+
+    func buildDocument(html: String) {
+        let json = HTMLParser.json(HTMLParser.parseDocument(html))
+        do {
+            let doc = try js.call(js.get(dom, "createDocument"), [js.string(window.url.href), js.string("text/html")])
+            document = js.object(doc)
+            _ = keep(doc)
+            try js.call(js.get(internals, "setDocument"), [doc])
+            if let f = js.object(js.get(dom, "setDefaultView")) { try js.call(f, [doc, global]) }
+            setReadyState("loading")
+            try js.call(js.get(dom, "build"), [doc, js.string(json)])
+            setReadyState("interactive")
+        } catch let e as JSThrown {
+            reportException(e.value)
+        } catch {}
+    }
+
+    func setReadyState(_ s: String) {
+        guard let doc = document, let f = js.object(js.get(dom, "setReadyState")) else { return }
+        _ = try? js.call(f, [doc, js.string(s)])
+    }
+
+    func fireDOMContentLoaded() {
+        guard let doc = document else { return }
+        fire(doc, "DOMContentLoaded", bubbles: true)
+    }
+
+    func fireLoad() {
+        setReadyState("complete")
+        fire(global, "load", bubbles: false)
+    }
+
+    func fireEvent(at target: JSValueRef, type: String) {
+        guard let o = js.object(target) else { return }
+        fire(o, type, bubbles: false)
+    }
+
+    func fire(_ target: JSObjectRef, _ type: String, bubbles: Bool, extra: [(String, JSValueRef)] = []) {
+        guard window.isActive else { return }
+        let options = js.newObject()
+        js.set(options, "bubbles", js.bool(bubbles))
+        for (k, v) in extra { js.set(options, k, v) }
+        do { try js.call(js.get(dom, "fire"), [target, js.string(type), options]) }
+        catch let e as JSThrown { reportException(e.value) } catch {}
+    }
+
+    func syncFrames() {
+        guard let bc = window.context, bc.window === window, let f = js.object(js.get(internals, "syncFrames")) else { return }
+        let names = bc.children.map { js.string($0.name) }
+        _ = try? js.call(f, [js.number(Double(bc.children.count)), js.array(names)])
+    }
+
+    // MARK: WindowProxy values
+
+    /// The value a script of this realm gets for navigable `bc`: this realm's own global object
+    /// when `bc`'s current window is this one, else this realm's Proxy for `bc`.
+    func windowProxy(_ bc: BrowsingContext?) -> JSValueRef {
+        guard let bc else { return js.null }
+        if bc.window === window { return global }
+        return (try? js.call(js.get(internals, "windowProxy"), [js.number(Double(bc.id))])) ?? js.null
+    }
+
+    func locationProxy(_ bc: BrowsingContext) -> JSValueRef {
+        if bc.window === window { return js.get(internals, "ownLocation") }
+        return (try? js.call(js.get(internals, "locationProxy"), [js.number(Double(bc.id))])) ?? js.null
+    }
+
+    func crossOriginFunction(_ id: Int, _ name: String) -> JSValueRef {
+        (try? js.call(js.get(internals, "crossOriginFunction"), [js.number(Double(id)), js.string(name)])) ?? js.undefined
+    }
+}

@@ -1,4 +1,0 @@
-import URLStandard
-import HTMLDOM
-import ScenarioFormat
-public enum SimbrowsePlaceholder {}
