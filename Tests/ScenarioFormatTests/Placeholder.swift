@@ -1,3 +1,0 @@
-import Testing
-@testable import ScenarioFormat
-@Test func placeholderScenarioFormat() { #expect(Bool(true)) }
