@@ -1,0 +1,222 @@
+import Foundation
+import ScenarioFormat
+import Testing
+import URLStandard
+@testable import Simbrowse
+
+/// A small server: URL -> HTML body.
+func server(_ pages: [String: String]) -> FixtureServer {
+    let s = FixtureServer()
+    for (url, html) in pages {
+        s.add(url, .response(HTTPResponse(headers: HeaderList([("Content-Type", "text/html")]), body: Array(html.utf8))))
+    }
+    return s
+}
+
+@Suite("Origin checker")
+struct OriginCheckerTests {
+    let checker = OriginChecker()
+    func ctx(_ s: String) -> SecurityContext { SecurityContext(origin: URLRecord.parse(s)!.origin) }
+
+    @Test func sameOriginIsFullAccess() {
+        let v = checker.windowAccess(from: ctx("http://a.local/"), to: ctx("http://a.local:80/x"), interface: .window, operation: .get("document"))
+        #expect(v.isAllowed && v.rule == "IsPlatformObjectSameOrigin")
+    }
+
+    @Test(arguments: ["window", "self", "closed", "frames", "length", "top", "opener", "parent", "close", "focus", "blur", "postMessage", "location"])
+    func crossOriginAllowlist(_ name: String) {
+        let v = checker.windowAccess(from: ctx("http://a.local/"), to: ctx("http://b.local/"), interface: .window, operation: .get(name))
+        #expect(v.isAllowed && v.rule == "CrossOriginProperties")
+    }
+
+    @Test(arguments: ["document", "localStorage", "sessionStorage", "history", "name", "foo", "origin", "setTimeout"])
+    func crossOriginBlocked(_ name: String) {
+        let v = checker.windowAccess(from: ctx("http://a.local/"), to: ctx("http://b.local/"), interface: .window, operation: .get(name))
+        #expect(!v.isAllowed)
+        #expect(v.errorName == "SecurityError")
+        #expect(v.message == "Failed to read a named property '\(name)' from 'Window': Blocked a frame with origin \"http://a.local\" from accessing a cross-origin frame.")
+    }
+
+    @Test func locationHrefMaySetButNotRead() {
+        let a = ctx("http://a.local/"), b = ctx("http://b.local/")
+        #expect(checker.windowAccess(from: a, to: b, interface: .location, operation: .set("href")).isAllowed)
+        let read = checker.windowAccess(from: a, to: b, interface: .location, operation: .get("href"))
+        #expect(read.message == "Failed to read a named property 'href' from 'Location': Blocked a frame with origin \"http://a.local\" from accessing a cross-origin frame.")
+        #expect(checker.windowAccess(from: a, to: b, interface: .location, operation: .get("replace")).isAllowed)
+    }
+
+    @Test func setMessageAndInOperator() {
+        let a = ctx("http://a.local/"), b = ctx("http://b.local/")
+        #expect(checker.windowAccess(from: a, to: b, interface: .window, operation: .set("foo")).message
+                == "Failed to set a named property 'foo' on 'Window': Blocked a frame with origin \"http://a.local\" from accessing a cross-origin frame.")
+        #expect(checker.windowAccess(from: a, to: b, interface: .window, operation: .has("foo")).message
+                == "Blocked a frame with origin \"http://a.local\" from accessing a cross-origin frame.")
+    }
+
+    @Test func portsSchemesAndSubdomainsAreCrossOrigin() {
+        for (x, y) in [("http://a.local/", "http://a.local:8080/"), ("http://a.local/", "https://a.local/"), ("http://a.local/", "http://sub.a.local/")] {
+            #expect(!OriginChecker.isSameOriginDomain(ctx(x), ctx(y)))
+        }
+        #expect(OriginChecker.isSameOriginDomain(ctx("https://a.local/"), ctx("https://a.local:443/")))
+    }
+
+    @Test func documentDomainMakesSameOriginDomain() {
+        var a = ctx("http://a.local/"), b = ctx("http://sub.a.local/")
+        #expect(!OriginChecker.isSameOriginDomain(a, b))
+        a.domain = "a.local"
+        #expect(!OriginChecker.isSameOriginDomain(a, b), "both sides must set it")
+        b.domain = "a.local"
+        #expect(OriginChecker.isSameOriginDomain(a, b))
+    }
+
+    @Test func opaqueOriginsAreOnlyThemselves() {
+        let o = Origin.makeOpaque()
+        #expect(OriginChecker.isSameOriginDomain(SecurityContext(origin: o), SecurityContext(origin: o)))
+        #expect(!OriginChecker.isSameOriginDomain(SecurityContext(origin: o), SecurityContext(origin: .makeOpaque())))
+    }
+
+    @Test func postMessageTargetOrigin() {
+        let a = URLRecord.parse("http://a.local/")!.origin, b = URLRecord.parse("http://b.local/")!.origin
+        #expect(checker.postMessage(from: a, targetOrigin: "*", recipient: b).isAllowed)
+        #expect(checker.postMessage(from: a, targetOrigin: "http://b.local", recipient: b).isAllowed)
+        let miss = checker.postMessage(from: a, targetOrigin: "http://c.local", recipient: b)
+        #expect(!miss.isAllowed)
+        #expect(miss.message == "Failed to execute 'postMessage' on 'DOMWindow': The target origin provided ('http://c.local') does not match the recipient window's origin ('http://b.local').")
+    }
+
+    @Test func sites() {
+        let a = URLRecord.parse("http://a.local/")!.origin, s = URLRecord.parse("http://sub.a.local/")!.origin
+        #expect(Site.isSameSite(a, s))
+        #expect(!Site.isSameSite(a, URLRecord.parse("https://a.local/")!.origin), "schemeful")
+    }
+}
+
+@Suite("Windows, frames and scripts", .serialized)
+struct EngineTests {
+    @Test("The Swift API: open a window, walk frames, evaluate through the checker")
+    func swiftAPI() throws {
+        let browser = Browser(server: server([
+            "http://a.local/": "<iframe src='http://b.local/'></iframe><iframe src='/same'></iframe>",
+            "http://b.local/": "<p id=s>secret</p><script>var x = 5</script>",
+            "http://a.local/same": "<p>mine</p>",
+        ]))
+        let top = browser.open("http://a.local/", name: "attacker")
+        #expect(top.children.count == 2)
+        let blocked = top.evaluate("frames[0].document")
+        #expect(blocked.outcome == .blocked)
+        #expect(blocked.error?.name == "SecurityError")
+        #expect(blocked.error?.code == 18)
+        #expect(blocked.reason?.rule == "CrossOriginProperties")
+        #expect(throws: DOMException.self) { try blocked.get() }
+        #expect(top.evaluate("frames.length").value == .number(2))
+        #expect(top.evaluate("frames[1].document.body.textContent").value == .string("mine"))
+        let child = try #require(browser.context(at: "attacker.frames[0]"))
+        #expect(child.evaluate("x").value == .number(5))
+        #expect(child.evaluate("document.getElementById('s').textContent").value == .string("secret"))
+    }
+
+    @Test("A WindowProxy stays the same object across a navigation, and is re-checked")
+    func proxyIdentityAcrossNavigation() {
+        let browser = Browser(server: server([
+            "http://a.local/": "<iframe src='/same'></iframe>",
+            "http://a.local/same": "<p>mine</p>",
+            "http://b.local/": "<p>theirs</p>",
+        ]))
+        let top = browser.open("http://a.local/", name: "t")
+        #expect(top.evaluate("var w = frames[0]; var f = document.querySelector('iframe'); w.document.body.textContent").value == .string("mine"))
+        _ = top.evaluate("f.src = 'http://b.local/'")
+        #expect(top.evaluate("w === f.contentWindow").value == .bool(true))
+        #expect(top.evaluate("w.document").outcome == .blocked)
+        #expect(top.evaluate("f.contentDocument").value == .null)
+    }
+
+    @Test("JavaScriptCore's wording of engine errors is Chromium's")
+    func chromiumWording() {
+        let browser = Browser(server: server(["http://a.local/": "<p>x</p>"]))
+        let top = browser.open("http://a.local/", name: "t")
+        #expect(top.evaluate("try { null.length } catch (e) { e.message }").value == .string("Cannot read properties of null (reading 'length')"))
+        #expect(top.evaluate("try { undefinedThing } catch (e) { e.message }").value == .string("undefinedThing is not defined"))
+        #expect(top.evaluate("var w = null; try { w.frames.length } catch (e) { e.message }").value == .string("Cannot read properties of null (reading 'frames')"))
+    }
+
+    @Test("A runaway script is stopped and the scenario goes on")
+    func runawayScript() {
+        let browser = Browser(server: server(["http://a.local/": "<script>while (true) {}</script><p id=p>after</p>"]), scriptTimeLimit: 0.2)
+        let top = browser.open("http://a.local/", name: "t")
+        #expect(browser.console.contains { $0.level == "error" && $0.text.contains("script stopped") })
+        #expect(top.evaluate("document.getElementById('p').textContent").value == .string("after"))
+        let r = top.evaluate("for (;;) {}")
+        #expect(r.outcome == .error)
+        #expect(r.error?.name == "TimeoutError")
+        #expect(top.evaluate("1 + 1").value == .number(2))
+    }
+
+    @Test("Timers run on virtual time; a page's endless interval is cut off at the limit")
+    func virtualTime() {
+        let browser = Browser(server: server(["http://a.local/": "<script>var n = 0; setInterval(() => n++, 1000); setTimeout(() => console.log('t=' + Date.now()), 2500)</script>"]))
+        let top = browser.open("http://a.local/", name: "t", limit: 10_000)
+        #expect(top.evaluate("n").value == .number(10))
+        #expect(browser.console.map(\.text).contains("t=1767225602500"))
+    }
+
+    @Test("postMessage: delivered when the target origin matches, dropped with Chromium's console error when not")
+    func postMessage() {
+        let browser = Browser(server: server([
+            "http://a.local/": "<iframe src='http://b.local/'></iframe>",
+            "http://b.local/": "<script>var got = []; addEventListener('message', e => got.push(e.data + ' from ' + e.origin))</script>",
+        ]))
+        let top = browser.open("http://a.local/", name: "t")
+        _ = top.evaluate("frames[0].postMessage('hi', 'http://b.local'); frames[0].postMessage('no', 'http://c.local'); frames[0].postMessage({a: [1]}, '*')")
+        let child = browser.context(at: "t.frames[0]")!
+        #expect(child.evaluate("JSON.stringify(got)").value == .string(#"["hi from http://a.local","[object Object] from http://a.local"]"#))
+        #expect(browser.console.contains { $0.level == "error" && $0.text.contains("does not match the recipient window's origin ('http://b.local')") })
+    }
+
+    @Test("Storage: per origin; a cross-origin frame's storage is blocked")
+    func storage() {
+        let browser = Browser(server: server([
+            "http://a.local/": "<iframe src='http://b.local/'></iframe><script>localStorage.setItem('k', 'a')</script>",
+            "http://b.local/": "<script>localStorage.setItem('k', 'b'); sessionStorage.k2 = 'bs'</script>",
+        ]))
+        let top = browser.open("http://a.local/", name: "t")
+        #expect(top.evaluate("localStorage.getItem('k')").value == .string("a"))
+        #expect(top.evaluate("frames[0].localStorage").error?.message.contains("'localStorage' from 'Window'") == true)
+        #expect(browser.context(at: "t.frames[0]")!.evaluate("sessionStorage.getItem('k2')").value == .string("bs"))
+    }
+
+    @Test("Framebusting: a cross-origin frame may not navigate its top without user activation")
+    func framebusting() {
+        let browser = Browser(server: server([
+            "http://a.local/": "<iframe src='http://b.local/'></iframe>",
+            "http://b.local/": "<p>x</p>",
+        ]))
+        let top = browser.open("http://a.local/", name: "t")
+        let r = browser.context(at: "t.frames[0]")!.evaluate("top.location.href = 'http://b.local/evil'")
+        #expect(r.outcome == .blocked)
+        #expect(r.error?.message == "Failed to set a named property 'href' on 'Location': The current window does not have permission to navigate the target frame to 'http://b.local/evil'.")
+        #expect(top.window?.url.href == "http://a.local/")
+    }
+
+    @Test("The same scenario gives byte-identical JSON")
+    func deterministic() throws {
+        let s = try BrowserTruth.scenario(BrowserTruth.cases.first { $0.id == "window-postmessage-targetorigin-mismatch" }!)
+        let a = try ScenarioRunner.run(s).jsonData()
+        let b = try ScenarioRunner.run(s).jsonData()
+        #expect(a == b)
+    }
+}
+
+@Suite("Gallery", .serialized)
+struct GalleryTests {
+    static let folder = BrowserTruth.root.deletingLastPathComponent().appendingPathComponent("scenarios")
+    static let files: [URL] = (try? ScenarioLoader.scenarioFiles(in: folder)) ?? []
+
+    @Test("The gallery is there") func present() { #expect(Self.files.count >= 8) }
+
+    @Test("Every gallery scenario passes", arguments: files)
+    func passes(_ file: URL) throws {
+        let report = ScenarioRunner.run(try ScenarioLoader.load(file: file))
+        let failures = report.steps.compactMap { s in s.expectation.flatMap { $0.ok ? nil : "step \(s.index + 1): \($0.failures.joined(separator: "; "))" } }
+        #expect(report.ok, "\(file.lastPathComponent): \(failures.joined(separator: "\n"))")
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import Simbrowse
-@Test func placeholderSimbrowse() { #expect(Bool(true)) }
