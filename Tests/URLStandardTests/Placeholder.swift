@@ -1,3 +1,0 @@
-import Testing
-@testable import URLStandard
-@Test func placeholderURLStandard() { #expect(Bool(true)) }
