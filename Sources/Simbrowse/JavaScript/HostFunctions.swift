@@ -287,6 +287,7 @@ extension Realm {
             self.stepResult = (js.toBool(arg(a, 0)), arg(a, 1) ?? js.undefined)
             return js.undefined
         }
+        installFetchHostFunctions()
     }
 
     /// Members of Document that belong to the engine: `domain` with the setter's relaxation rules.
