@@ -24,10 +24,11 @@ let package = Package(
                        providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]),
         .systemLibrary(name: "CPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
         .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
+        .systemLibrary(name: "CSPNG", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
         .target(name: "URLStandard", dependencies: ["CIDN2"]),
         .target(name: "HTMLDOM", dependencies: ["CLibXML2"]),
         .target(name: "ScenarioFormat"),
-        .target(name: "Simbrowse", dependencies: ["URLStandard", "HTMLDOM", "ScenarioFormat", "CJavaScriptCore", "CPSL"],
+        .target(name: "Simbrowse", dependencies: ["URLStandard", "HTMLDOM", "ScenarioFormat", "CJavaScriptCore", "CPSL", "CSPNG"],
                 resources: [.copy("JS")]),
         .executableTarget(name: "SimbrowseCLI", dependencies: [
             "Simbrowse", .product(name: "ArgumentParser", package: "swift-argument-parser"),

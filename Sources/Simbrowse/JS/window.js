@@ -19,7 +19,12 @@ Object.defineProperty(global, "Window", { enumerable: false });
 // page's own globals shadow them (https://html.spec.whatwg.org/#named-access-on-the-window-object).
 const windowProperties = Object.create(Window.prototype);
 Object.defineProperty(windowProperties, Symbol.toStringTag, { value: "WindowProperties", configurable: true });
-try { Object.setPrototypeOf(global, windowProperties); } catch (_) {}
+// JavaScriptCore's global object has an immutable prototype; the engine makes it with a class
+// whose own prototype object is ordinary, so the chain becomes
+// global -> (class prototype) -> WindowProperties -> Window.prototype -> EventTarget.prototype.
+try { Object.setPrototypeOf(global, windowProperties); }
+catch (_) { try { Object.setPrototypeOf(Object.getPrototypeOf(global), windowProperties); } catch (e) {} }
+Object.defineProperty(global, Symbol.toStringTag, { value: "Window", configurable: true });
 
 def(global, "window", () => global, undefined);
 def(global, "self", () => global, (v) => { Object.defineProperty(global, "self", { value: v, writable: true, configurable: true }); });

@@ -244,8 +244,14 @@ extension Realm {
             return js.undefined
         }
         def("attributeChanged") { [unowned self] js, a in
-            guard let el = arg(a, 0), self.localName(el) == "iframe" else { return js.undefined }
+            guard let el = arg(a, 0) else { return js.undefined }
             let name = js.toString(arg(a, 1))
+            switch self.localName(el) {
+            case "iframe": break
+            case "img": self.imageAttributeChanged(el, name); return js.undefined
+            case "link": self.linkAttributeChanged(el, name); return js.undefined
+            default: return js.undefined
+            }
             guard let bc = self.contextOf(el) else { return js.undefined }
             if name == "src" || name == "srcdoc" {
                 b.processIframeAttributes(bc, in: w, src: self.attr(el, "src"), srcdoc: self.attr(el, "srcdoc"), initialInsertion: false)
@@ -270,7 +276,10 @@ extension Realm {
             return d
         }
         def("runScriptElement") { [unowned self] js, a in
-            if let el = arg(a, 0) { self.runScriptElement(el, parserInserted: true) }
+            if let el = arg(a, 0) {
+                let parserInserted = arg(a, 1).map { !JSValueIsBoolean(js.ctx, $0) || js.toBool($0) } ?? true
+                self.runScriptElement(el, parserInserted: parserInserted)
+            }
             return js.undefined
         }
         def("documentURL") { js, _ in js.string(w.url.href) }
@@ -283,11 +292,14 @@ extension Realm {
             if let e = arg(a, 0) { self.reportException(e) }
             return js.undefined
         }
+        installFetchHostFunctions()
+        installImageHostFunctions()
+        installStyleHostFunctions()
+        installWebSocketHostFunctions()
         def("stepSettled") { [unowned self] js, a in
             self.stepResult = (js.toBool(arg(a, 0)), arg(a, 1) ?? js.undefined)
             return js.undefined
         }
-        installFetchHostFunctions()
     }
 
     /// Members of Document that belong to the engine: `domain` with the setter's relaxation rules.
@@ -356,6 +368,12 @@ extension Realm {
             // Parser-inserted scripts run through runScriptElement; a script a page inserts runs here.
             if js.toBool(js.get(o, "__sbParserInserted")) || js.toBool(js.get(o, "__sbStarted")) { return }
             runScriptElement(el, parserInserted: false)
+        case "img":
+            imageElementInserted(el)
+        case "link":
+            linkElementInserted(el)
+        case "style":
+            styleElementInserted(el)
         default:
             break
         }

@@ -77,6 +77,17 @@ let nativeFunctionClass: JSClassRef = {
     return JSClassCreate(&def)
 }()
 
+/// The class of every window's global object. Its (per-context) automatic prototype object is an
+/// ordinary object, so window.js can hang `WindowProperties` and `Window.prototype` below the
+/// global even though JavaScriptCore's global object itself has an immutable prototype.
+let windowGlobalClass: JSClassRef = {
+    var def = kJSClassDefinitionEmpty
+    return "Window".withCString { name in
+        def.className = name
+        return JSClassCreate(&def)
+    }
+}()
+
 /// Values of one context, with small conveniences. Everything here is synchronous and runs
 /// on the thread that owns the browser.
 struct JSC {

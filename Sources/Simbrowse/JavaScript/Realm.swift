@@ -6,7 +6,7 @@ import URLStandard
 /// The JavaScript preludes every realm evaluates: core.js (DOMException, console, error
 /// wording), dom.js (the DOM), window.js (Window, Location, WindowProxy, timers, storage, URL).
 enum Preludes {
-    static let files = ["core", "dom", "window", "fetch"]
+    static let files = ["core", "dom", "window", "fetch", "images", "cssom", "websocket"]
     static let sources: [(String, String)] = files.map { name in
         let url = Bundle.module.url(forResource: name, withExtension: "js", subdirectory: "JS")
             ?? Bundle.module.url(forResource: name, withExtension: "js")
@@ -35,7 +35,7 @@ final class Realm {
     init(window: Window, browser: Browser) {
         self.window = window
         self.browser = browser
-        ctx = JSGlobalContextCreateInGroup(browser.vm.group, nil)
+        ctx = JSGlobalContextCreateInGroup(browser.vm.group, windowGlobalClass)
         js = JSC(ctx: ctx)
         host = js.newObject()
         installHostFunctions()

@@ -138,7 +138,7 @@ public struct OriginChecker: Sendable {
             if interface == .window && (isChildFrameName || isArrayIndex(k)) {
                 return allowedCrossOrigin(a, t, "\(k) names a child navigable of the window (CrossOriginOwnPropertyKeys)")
             }
-            if case .get = operation, Self.crossOriginFallbackNames.contains(k) {
+            if Self.crossOriginFallbackNames.contains(k) {
                 return allowedCrossOrigin(a, t, "'then' reads as undefined cross-origin (CrossOriginPropertyFallback)")
             }
         case .set(let k?):

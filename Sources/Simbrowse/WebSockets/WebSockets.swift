@@ -1,0 +1,6 @@
+import CJavaScriptCore
+
+// WebSockets (to be written).
+extension Realm {
+    func installWebSocketHostFunctions() {}
+}
