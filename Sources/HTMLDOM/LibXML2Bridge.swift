@@ -118,9 +118,13 @@ enum LibXML2 {
         return bytes
     }
 
+    /// libxml2's global state, set up once before any parse (parses may run on several threads).
+    private static let initialised: Bool = { xmlInitParser(); return true }()
+
     /// Runs libxml2's HTML parser over `html` (treated as UTF-8) and returns the raw node list, in
     /// the shape libxml2 produced it (document children: doctype, comments, <html>).
     static func parse(_ html: String) -> [HTMLNode] {
+        _ = initialised
         let bytes = preprocess(html)
         let builder = SAXTreeBuilder()
         if bytes.isEmpty { return builder.finish() }

@@ -26,6 +26,11 @@ public final class CookieJar {
     /// Schemeful same-site (Chromium): http://a.example and https://a.example are different sites.
     /// Off, only the registrable domain is compared (Firefox).
     public var schemefulSameSite: Bool
+    /// The draft's rule that a request redirected through a cross-site URL is cross-site
+    /// (section 5.2). Off by default, as in Chromium (its `CookieSameSiteConsidersRedirectChain`
+    /// feature is disabled by default): then only the final URL, the site for cookies and the
+    /// initiator count.
+    public var sameSiteConsidersRedirectChain = false
 
     /// The JavaScript `Date` epoch of the engine's virtual clock (2026-01-01T00:00:00Z, window.js):
     /// pass `CookieJar.virtualEpoch + browser.now` as `now`, so that Expires dates and `Date.now()` agree.
@@ -119,13 +124,15 @@ public final class CookieJar {
     // MARK: - Same-site and third-party
 
     /// https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.2
-    /// Same-site: every URL of the redirect chain is same-site with the URL, and the request has
-    /// no client, or its site for cookies is same-site with the URL. Like Chromium, a request whose
+    /// Same-site: the request has no client, or its site for cookies is same-site with the URL
+    /// (and, with `sameSiteConsidersRedirectChain`, every URL it was redirected through is too). Like Chromium, a request whose
     /// initiator is cross-site with the URL is cross-site too (this is what makes a cross-site
     /// link or form to a top-level window cross-site: its site for cookies is the URL itself).
     public func isSameSite(_ url: URLRecord, context: CookieRequestContext) -> Bool {
         let s = schemefulSameSite
-        for u in context.redirectChain where !CookieSite.isSameSite(u.origin, url.origin, schemeful: s) { return false }
+        if sameSiteConsidersRedirectChain {
+            for u in context.redirectChain where !CookieSite.isSameSite(u.origin, url.origin, schemeful: s) { return false }
+        }
         if context.hasNoClient { return true }
         guard let sfc = context.siteForCookies(for: url, schemeful: s), CookieSite.isSameSite(sfc, url.origin, schemeful: s) else { return false }
         if let i = context.initiatorOrigin, !CookieSite.isSameSite(i, url.origin, schemeful: s) { return false }
@@ -194,6 +201,8 @@ public final class CookieJar {
         }
         // Step 9: no cookie for a public suffix, unless it is the host itself (then host-only).
         let isIP = CookieJar.isIPAddress(url)
+        // (An IP address host may name itself, and gets a host-only cookie, as in Chromium.)
+        if isIP && domainAttribute == host { domainAttribute = "" }
         if !domainAttribute.isEmpty && !isIP && isPublicSuffix(domainAttribute) {
             if domainAttribute == host { domainAttribute = "" }
             else { return reject("Domain=\(domainAttribute) is a public suffix") }

@@ -51,7 +51,10 @@ public final class Browser {
     public private(set) var cutOff: [String] = []
 
     var localStorage: [String: StorageArea] = [:]
+    /// The fetch layer's state (the CORS-preflight cache).
+    let fetchState = FetchState()
     var popupCounter = 0
+    var boundarySeed: UInt64 = 0x5EED
 
     public init(profile: Profile = .chromium, server: FixtureServer = FixtureServer(), scriptTimeLimit: Double = 1.0) {
         self.profile = profile

@@ -9,32 +9,8 @@ import URLStandard
 // MARK: per-browser state
 
 /// State of the fetch layer that lives as long as its browser: the CORS-preflight cache.
-/// (Kept beside `Browser` in a side table, as an extension cannot add stored properties.)
 final class FetchState {
     var preflightCache = PreflightCache()
-}
-
-private final class FetchStateBox {
-    weak var browser: Browser?
-    let state = FetchState()
-    init(_ b: Browser) { browser = b }
-}
-
-nonisolated(unsafe) private var fetchStates: [ObjectIdentifier: FetchStateBox] = [:]
-private let fetchStatesLock = NSLock()
-
-extension Browser {
-    /// This browser's fetch state (browsers on other threads, as in parallel tests, have their own).
-    var fetchState: FetchState {
-        fetchStatesLock.lock()
-        defer { fetchStatesLock.unlock() }
-        let id = ObjectIdentifier(self)
-        if let box = fetchStates[id], box.browser === self { return box.state }
-        fetchStates = fetchStates.filter { $0.value.browser != nil }
-        let box = FetchStateBox(self)
-        fetchStates[id] = box
-        return box.state
-    }
 }
 
 // MARK: one fetch in progress

@@ -67,7 +67,7 @@ function iface(name, Parent, ctor, isClass) {
 // Most interfaces are materialised on first use (an instance is created, or a script reads the
 // global), which keeps the per-realm cost of this file low. LAZY[name] = [parent, setup, make]:
 // parent is a name or constructor, setup(proto, C) defines members, make(Parent) builds a class.
-const LAZY = Object.create(null), MADE = Object.create(null), SETUPS = Object.create(null);
+const LAZY = Object.create(null), MADE = Object.create(null);
 function lazy(name, parent, setup, make) {
   LAZY[name] = [parent, setup, make];
   Object.defineProperty(global, name, {
@@ -82,15 +82,12 @@ function I(name) {
   const spec = LAZY[name];
   if (!spec) return undefined;
   const Parent = typeof spec[0] === "string" ? I(spec[0]) : spec[0];
-  const C = MADE[name] = iface(name, Parent, spec[2] ? spec[2](Parent) : undefined, !!spec[2]);
-  if (spec[1]) spec[1](C.prototype, C);
-  const more = SETUPS[name];
-  if (more) for (const f of more) f(C.prototype, C);
+  const C = MADE[name] = iface(name, Parent, spec[2] ? spec[2](Parent, name) : undefined, !!spec[2]);
+  if (spec[1]) spec[1](C.prototype, C, name);
   return C;
 }
 const proto = (name) => I(name).prototype;
-// Registers more member definitions for a (lazy) interface.
-function setup(name, f) { (SETUPS[name] || (SETUPS[name] = [])).push(f); }
+
 // Makes an object literal (whose __proto__ is the parent interface's prototype) C's prototype,
 // keeping what was already defined on the old one. Cheaper than copying members one by one.
 function members(C, lit) {
@@ -162,15 +159,33 @@ Object.defineProperty(Event.prototype, Symbol.toStringTag, { value: "Event", con
 constants(Event, { NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 });
 expose("Event", Event);
 
-// Event interfaces that only add init-dictionary fields {field: default}.
-const eventClasses = dom.eventClasses = new Proxy({ Event }, { get: (t, k) => t[k] || (typeof k === "string" && LAZY[k] ? I(k) : undefined) });
-function eventClass(name, parent, fields, extra) {
-  lazy(name, parent, (p) => {
-    for (const k in fields) {
-      Object.defineProperty(p, k, { get() { return this[EV].x[k]; }, enumerable: true, configurable: true });
-    }
-    if (extra) def(p, extra);
-  }, (Parent) => class extends Parent {
+// Event interfaces that only add init-dictionary fields: name -> [parent, {field: default}].
+const EVENT_FIELDS = {
+  CustomEvent: ["Event", { detail: null }],
+  MessageEvent: ["Event", { data: null, origin: "", lastEventId: "", source: null, ports: null }],
+  ErrorEvent: ["Event", { message: "", filename: "", lineno: 0, colno: 0, error: null }],
+  UIEvent: ["Event", { view: null, detail: 0 }],
+  MouseEvent: ["UIEvent", { screenX: 0, screenY: 0, clientX: 0, clientY: 0, ctrlKey: false, shiftKey: false,
+    altKey: false, metaKey: false, button: 0, buttons: 0, relatedTarget: null }],
+  PointerEvent: ["MouseEvent", { pointerId: 0, width: 1, height: 1, pressure: 0, pointerType: "", isPrimary: false }],
+  FocusEvent: ["UIEvent", { relatedTarget: null }],
+  KeyboardEvent: ["UIEvent", { key: "", code: "", location: 0, ctrlKey: false, shiftKey: false, altKey: false,
+    metaKey: false, repeat: false, isComposing: false }],
+  SubmitEvent: ["Event", { submitter: null }],
+  ProgressEvent: ["Event", { lengthComputable: false, loaded: 0, total: 0 }],
+  CloseEvent: ["Event", { wasClean: false, code: 0, reason: "" }],
+  PromiseRejectionEvent: ["Event", { promise: undefined, reason: undefined }],
+  HashChangeEvent: ["Event", { oldURL: "", newURL: "" }],
+  PopStateEvent: ["Event", { state: null }],
+  PageTransitionEvent: ["Event", { persisted: false }],
+  StorageEvent: ["Event", { key: null, oldValue: null, newValue: null, url: "", storageArea: null }],
+  SecurityPolicyViolationEvent: ["Event", { documentURI: "", referrer: "", blockedURI: "", violatedDirective: "",
+    effectiveDirective: "", originalPolicy: "", sourceFile: "", sample: "", disposition: "enforce", statusCode: 0,
+    lineNumber: 0, columnNumber: 0 }],
+};
+function makeEventClass(Parent, name) {
+  const fields = EVENT_FIELDS[name][1];
+  return class extends Parent {
     constructor(type, init) {
       needArgs(name, null, 1, arguments.length);
       super(type, init);
@@ -181,41 +196,39 @@ function eventClass(name, parent, fields, extra) {
           : typeof d === "boolean" ? !!v : v;
       }
     }
-  });
+  };
 }
-eventClass("CustomEvent", Event, { detail: null }, {
-  initCustomEvent(type, bubbles, cancelable, detail) {
-    this.initEvent(type, bubbles, cancelable);
-    this[EV].x.detail = detail === undefined ? null : detail;
-  },
-});
-eventClass("MessageEvent", Event, { data: null, origin: "", lastEventId: "", source: null, ports: null }, {
-  get ports() { const x = this[EV].x; return x.ports || (x.ports = Object.freeze([])); },
-});
-eventClass("ErrorEvent", Event, { message: "", filename: "", lineno: 0, colno: 0, error: null });
-eventClass("UIEvent", Event, { view: null, detail: 0 });
-eventClass("MouseEvent", "UIEvent", { screenX: 0, screenY: 0, clientX: 0, clientY: 0, ctrlKey: false, shiftKey: false,
-  altKey: false, metaKey: false, button: 0, buttons: 0, relatedTarget: null }, {
-  get pageX() { return this.clientX; }, get pageY() { return this.clientY; },
-  get x() { return this.clientX; }, get y() { return this.clientY; },
-  get offsetX() { return 0; }, get offsetY() { return 0; },
-  getModifierState() { return false; },
-});
-eventClass("PointerEvent", "MouseEvent", { pointerId: 0, width: 1, height: 1, pressure: 0, pointerType: "", isPrimary: false });
-eventClass("FocusEvent", "UIEvent", { relatedTarget: null });
-eventClass("KeyboardEvent", "UIEvent", { key: "", code: "", location: 0, ctrlKey: false, shiftKey: false, altKey: false,
-  metaKey: false, repeat: false, isComposing: false });
-eventClass("SubmitEvent", Event, { submitter: null });
-eventClass("ProgressEvent", Event, { lengthComputable: false, loaded: 0, total: 0 });
-eventClass("CloseEvent", Event, { wasClean: false, code: 0, reason: "" });
-eventClass("PromiseRejectionEvent", Event, { promise: undefined, reason: undefined });
-eventClass("HashChangeEvent", Event, { oldURL: "", newURL: "" });
-eventClass("PopStateEvent", Event, { state: null });
-eventClass("PageTransitionEvent", Event, { persisted: false });
-eventClass("StorageEvent", Event, { key: null, oldValue: null, newValue: null, url: "", storageArea: null });
-eventClass("SecurityPolicyViolationEvent", Event, { documentURI: "", referrer: "", blockedURI: "", violatedDirective: "",
-  effectiveDirective: "", originalPolicy: "", sourceFile: "", sample: "", disposition: "enforce", statusCode: 0,
-  lineNumber: 0, columnNumber: 0 });
+function eventMembers(p, C, name) {
+  for (const k in EVENT_FIELDS[name][1]) {
+    Object.defineProperty(p, k, { get() { return this[EV].x[k]; }, enumerable: true, configurable: true });
+  }
+  switch (name) {
+    case "CustomEvent":
+      def(p, {
+        initCustomEvent(type, bubbles, cancelable, detail) {
+          this.initEvent(type, bubbles, cancelable);
+          this[EV].x.detail = detail === undefined ? null : detail;
+        },
+      });
+      break;
+    case "MessageEvent":
+      def(p, { get ports() { const x = this[EV].x; return x.ports || (x.ports = Object.freeze([])); } });
+      break;
+    case "MouseEvent":
+      def(p, {
+        get pageX() { return this.clientX; }, get pageY() { return this.clientY; },
+        get x() { return this.clientX; }, get y() { return this.clientY; },
+        get offsetX() { return 0; }, get offsetY() { return 0; },
+        getModifierState() { return false; },
+      });
+      break;
+  }
+}
+for (const name in EVENT_FIELDS) {
+  const parent = EVENT_FIELDS[name][0];
+  lazy(name, parent === "Event" ? Event : parent, eventMembers, makeEventClass);
+}
+const eventClasses = dom.eventClasses = new Proxy({ Event }, { get: (t, k) => t[k] || (typeof k === "string" && LAZY[k] ? I(k) : undefined) });
 
 // Listeners: target[LISTENERS] is a Map type -> [record], record {callback, capture, once, passive, removed, handler}.
 function flattenCapture(options) { return typeof options === "boolean" ? options : !!(isObj(options) && options.capture); }
@@ -354,7 +367,7 @@ function defaultInterface(type, init) {
     default: return init && "detail" in init ? "CustomEvent" : "Event";
   }
 }
-function fire(target, type, init) {
+function fire(target, type, init, untrusted) {
   type = String(type);
   const name = (init && init.interface) || defaultInterface(type, init);
   const C = (LAZY[name] && I(name)) || Event;
@@ -365,24 +378,28 @@ function fire(target, type, init) {
       Object.defineProperty(event, k, { value: init[k], enumerable: true, configurable: true });
     }
   }
-  return dispatch(target, event, true);
+  return dispatch(target, event, !untrusted);
 }
 dom.Event = Event;
-dom.fire = fire;
+dom.fire = (target, type, init) => fire(target, type, init);
 dom.dispatch = (target, event, trusted) => dispatch(target, event, trusted === undefined ? true : !!trusted);
 
 // ---------------------------------------------------------------------------------------------
 // Event handlers (onclick = ..., <img onerror="...">). https://html.spec.whatwg.org/#event-handler-attributes
-const GLOBAL_HANDLERS = ("abort auxclick beforeinput beforetoggle blur cancel canplay canplaythrough change click close " +
-  "contextlost contextmenu contextrestored copy cuechange cut dblclick drag dragend dragenter dragleave dragover " +
-  "dragstart drop durationchange emptied ended error focus formdata input invalid keydown keypress keyup load " +
-  "loadeddata loadedmetadata loadstart mousedown mouseenter mouseleave mousemove mouseout mouseover mouseup paste " +
-  "pause play playing progress ratechange reset resize scroll scrollend securitypolicyviolation seeked seeking " +
-  "select slotchange stalled submit suspend timeupdate toggle volumechange waiting wheel animationend " +
-  "animationiteration animationstart transitionend pointerdown pointerup pointermove pointerover pointerout " +
-  "pointerenter pointerleave pointercancel gotpointercapture lostpointercapture focusin focusout").split(" ");
-const WINDOW_HANDLERS = ("afterprint beforeprint beforeunload hashchange languagechange message messageerror offline " +
-  "online pagehide pageshow popstate rejectionhandled storage unhandledrejection unload").split(" ");
+const GLOBAL_HANDLERS = ["abort", "auxclick", "beforeinput", "beforetoggle", "blur", "cancel", "canplay",
+  "canplaythrough", "change", "click", "close", "contextlost", "contextmenu", "contextrestored", "copy",
+  "cuechange", "cut", "dblclick", "drag", "dragend", "dragenter", "dragleave", "dragover", "dragstart", "drop",
+  "durationchange", "emptied", "ended", "error", "focus", "formdata", "input", "invalid", "keydown", "keypress",
+  "keyup", "load", "loadeddata", "loadedmetadata", "loadstart", "mousedown", "mouseenter", "mouseleave",
+  "mousemove", "mouseout", "mouseover", "mouseup", "paste", "pause", "play", "playing", "progress", "ratechange",
+  "reset", "resize", "scroll", "scrollend", "securitypolicyviolation", "seeked", "seeking", "select", "slotchange",
+  "stalled", "submit", "suspend", "timeupdate", "toggle", "volumechange", "waiting", "wheel", "animationend",
+  "animationiteration", "animationstart", "transitionend", "pointerdown", "pointerup", "pointermove",
+  "pointerover", "pointerout", "pointerenter", "pointerleave", "pointercancel", "gotpointercapture",
+  "lostpointercapture", "focusin", "focusout"];
+const WINDOW_HANDLERS = ["afterprint", "beforeprint", "beforeunload", "hashchange", "languagechange", "message",
+  "messageerror", "offline", "online", "pagehide", "pageshow", "popstate", "rejectionhandled", "storage",
+  "unhandledrejection", "unload"];
 // Handlers of <body>/<frameset> that are the Window's (https://html.spec.whatwg.org/#the-body-element).
 const BODY_FORWARDED = new Set(WINDOW_HANDLERS.concat(["blur", "error", "focus", "load", "resize", "scroll"]));
 let handlerNames = null;  // Set of every name an element content attribute on<name> compiles
@@ -1159,7 +1176,7 @@ const PLAIN_TAGS = "abbr acronym address article aside b basefont bdi bdo big ce
 function classFor(name) {
   const C = customClasses[name];
   if (C) return C;
-  const short = TAG_IFACE[name];
+  const short = ifaceOfTag(name);
   if (short) return I("HTML" + short + "Element");
   if (!PLAIN) PLAIN = new Set(PLAIN_TAGS.split(" "));
   return PLAIN.has(name) || /^[a-z][^A-Z]*-/.test(name) ? HTMLElement : I("HTMLUnknownElement");
@@ -1723,8 +1740,9 @@ function activate(el) {
       if (type === "checkbox") { const was = el.checked; el.checked = !was; undo = () => { el.checked = was; }; }
       else if (type === "radio") { const was = el.checked; el.checked = true; undo = () => { el.checked = was; }; }
     }
+    // click() fires an untrusted event (isTrusted false), as browsers do.
     const ok = fire(el, "click", { bubbles: true, cancelable: true, composed: true, view: windowOf(el[DOC]) || null,
-      detail: 0, pointerId: -1, interface: "PointerEvent" });
+      detail: 0, pointerId: -1, interface: "PointerEvent" }, true);
     if (!ok) { if (undo) undo(); return; }
     if (!connected(el)) return;
     if (undo) {
@@ -1761,81 +1779,455 @@ function isDisabledControl(el) {
 
 // --- element interfaces ----------------------------------------------------------------------
 // tag -> interface short name ("X" stands for HTMLXElement).
-const TAG_IFACE = { __proto__: null, a: "Anchor", area: "Area", audio: "Audio", base: "Base", blockquote: "Quote", q: "Quote",
-  body: "Body", br: "BR", button: "Button", canvas: "Canvas", caption: "TableCaption", col: "TableCol",
-  colgroup: "TableCol", data: "Data", datalist: "DataList", del: "Mod", ins: "Mod", details: "Details",
-  dialog: "Dialog", div: "Div", dl: "DList", embed: "Embed", fieldset: "FieldSet", form: "Form", h1: "Heading",
-  h2: "Heading", h3: "Heading", h4: "Heading", h5: "Heading", h6: "Heading", head: "Head", hr: "HR", html: "Html",
-  iframe: "IFrame", img: "Image", input: "Input", label: "Label", legend: "Legend", li: "LI", link: "Link",
-  map: "Map", menu: "Menu", meta: "Meta", meter: "Meter", object: "Object", ol: "OList", optgroup: "OptGroup",
-  option: "Option", output: "Output", p: "Paragraph", picture: "Picture", pre: "Pre", listing: "Pre", xmp: "Pre",
-  progress: "Progress", script: "Script", select: "Select", slot: "Slot", source: "Source", span: "Span",
-  style: "Style", table: "Table", tbody: "TableSection", thead: "TableSection", tfoot: "TableSection",
-  td: "TableCell", th: "TableCell", template: "Template", textarea: "TextArea", time: "Time", title: "Title",
-  tr: "TableRow", track: "Track", ul: "UList", video: "Video", frame: "Frame", frameset: "FrameSet",
-  marquee: "Marquee", param: "Param", font: "Font", dir: "Directory", };
-lazy("HTMLMediaElement", HTMLElement);
-for (const short of ("Anchor Area Audio Base Quote Body BR Button Canvas TableCaption TableCol Data DataList Mod Details Dialog Div DList Embed FieldSet Form Heading Head HR Html IFrame Image Input Label Legend LI Link Map Menu Meta Meter Object OList OptGroup Option Output Paragraph Picture Pre Progress Script Select Slot Source Span Style Table TableSection TableCell Template TextArea Time Title TableRow Track UList Video Frame FrameSet Marquee Param Font Directory").split(" ")) {
-  lazy("HTML" + short + "Element", short === "Audio" || short === "Video" ? "HTMLMediaElement" : HTMLElement);
+const TAGS = "a:Anchor area:Area audio:Audio base:Base blockquote:Quote q:Quote body:Body br:BR button:Button " +
+  "canvas:Canvas caption:TableCaption col:TableCol colgroup:TableCol data:Data datalist:DataList " +
+  "del:Mod ins:Mod details:Details dialog:Dialog div:Div dl:DList embed:Embed fieldset:FieldSet " +
+  "form:Form h1:Heading h2:Heading h3:Heading h4:Heading h5:Heading h6:Heading head:Head hr:HR " +
+  "html:Html iframe:IFrame img:Image input:Input label:Label legend:Legend li:LI link:Link map:Map " +
+  "menu:Menu meta:Meta meter:Meter object:Object ol:OList optgroup:OptGroup option:Option " +
+  "output:Output p:Paragraph picture:Picture pre:Pre listing:Pre xmp:Pre progress:Progress " +
+  "script:Script select:Select slot:Slot source:Source span:Span style:Style table:Table " +
+  "tbody:TableSection thead:TableSection tfoot:TableSection td:TableCell th:TableCell " +
+  "template:Template textarea:TextArea time:Time title:Title tr:TableRow track:Track ul:UList " +
+  "video:Video frame:Frame frameset:FrameSet marquee:Marquee param:Param font:Font dir:Directory";
+let tagIface = null;  // Map tag -> interface short name, built on first use
+function ifaceOfTag(tag) {
+  if (!tagIface) {
+    tagIface = new Map();
+    for (const e of TAGS.split(" ")) { const i = e.indexOf(":"); tagIface.set(e.slice(0, i), e.slice(i + 1)); }
+  }
+  return tagIface.get(tag);
+}
+lazy("HTMLMediaElement", HTMLElement, elementMembers);
+for (const short of ["Anchor", "Area", "Audio", "Base", "Quote", "Body", "BR", "Button", "Canvas", "TableCaption",
+  "TableCol", "Data", "DataList", "Mod", "Details", "Dialog", "Div", "DList", "Embed", "FieldSet", "Form",
+  "Heading", "Head", "HR", "Html", "IFrame", "Image", "Input", "Label", "Legend", "LI", "Link", "Map", "Menu",
+  "Meta", "Meter", "Object", "OList", "OptGroup", "Option", "Output", "Paragraph", "Picture", "Pre", "Progress",
+  "Script", "Select", "Slot", "Source", "Span", "Style", "Table", "TableSection", "TableCell", "Template",
+  "TextArea", "Time", "Title", "TableRow", "Track", "UList", "Video", "Frame", "FrameSet", "Marquee", "Param",
+  "Font", "Directory"]) {
+  lazy("HTML" + short + "Element", short === "Audio" || short === "Video" ? "HTMLMediaElement" : HTMLElement, elementMembers);
 }
 
 
 // <iframe> https://html.spec.whatwg.org/#the-iframe-element
-setup("HTMLIFrameElement", (p) => {
-  reflect(p, "src:url srcdoc name allow allowFullscreen:bool width height referrerPolicy loading credentialless:bool csp");
-});
-setup("HTMLIFrameElement", (p) => {
-  def(p, {
-    get sandbox() { return tokenList(this, "sandbox", SANDBOX_TOKENS); },
-    set sandbox(v) { setAttr(this, "sandbox", String(v)); },
-    get contentWindow() { return typeof host.contentWindow === "function" && !inert(this[DOC]) ? host.contentWindow(this) : null; },
-    get contentDocument() { return typeof host.contentDocument === "function" && !inert(this[DOC]) ? host.contentDocument(this) : null; },
-    getSVGDocument() { return null; },
-  });
-});
-setup("HTMLFrameElement", (p) => {
-  reflect(p, "src:url name scrolling frameBorder longDesc:url noResize:bool marginHeight marginWidth");
-});
-setup("HTMLFrameElement", (p) => {
-  def(p, {
-    get contentWindow() { return typeof host.contentWindow === "function" && !inert(this[DOC]) ? host.contentWindow(this) : null; },
-    get contentDocument() { return typeof host.contentDocument === "function" && !inert(this[DOC]) ? host.contentDocument(this) : null; },
-  });
-});
-setup("HTMLObjectElement", (p) => {
-  reflect(p, "data:url type name width height useMap");
-});
-setup("HTMLObjectElement", (p) => {
-  def(p, { get contentDocument() { return null; }, get contentWindow() { return null; }, get form() { return formOwner(this); } });
-});
-setup("HTMLEmbedElement", (p) => {
-  reflect(p, "src:url type width height name align");
-});
+// Members of the element interfaces, defined when an interface is materialised (see I()).
+function elementMembers(p, C, name) {
+  switch (name) {
+    case "HTMLIFrameElement": {
+      reflect(p, "src:url srcdoc name allow allowFullscreen:bool width height referrerPolicy loading credentialless:bool csp");
+      def(p, {
+        get sandbox() { return tokenList(this, "sandbox", SANDBOX_TOKENS); },
+        set sandbox(v) { setAttr(this, "sandbox", String(v)); },
+        get contentWindow() { return typeof host.contentWindow === "function" && !inert(this[DOC]) ? host.contentWindow(this) : null; },
+        get contentDocument() { return typeof host.contentDocument === "function" && !inert(this[DOC]) ? host.contentDocument(this) : null; },
+        getSVGDocument() { return null; },
+      });
+      break;
+    }
+    case "HTMLFrameElement": {
+      reflect(p, "src:url name scrolling frameBorder longDesc:url noResize:bool marginHeight marginWidth");
+      def(p, {
+        get contentWindow() { return typeof host.contentWindow === "function" && !inert(this[DOC]) ? host.contentWindow(this) : null; },
+        get contentDocument() { return typeof host.contentDocument === "function" && !inert(this[DOC]) ? host.contentDocument(this) : null; },
+      });
+      break;
+    }
+    case "HTMLObjectElement": {
+      reflect(p, "data:url type name width height useMap");
+      def(p, { get contentDocument() { return null; }, get contentWindow() { return null; }, get form() { return formOwner(this); } });
+      break;
+    }
+    case "HTMLEmbedElement": {
+      reflect(p, "src:url type width height name align");
+      break;
+    }
+    case "HTMLScriptElement": {
+      reflect(p, "src:url type charset defer:bool crossOrigin:cors noModule:bool integrity referrerPolicy event htmlFor=for");
+      def(p, {
+        get async() { const st = scriptState(this); return st.forceAsync || hasAttr(this, "async"); },
+        set async(v) { scriptState(this).forceAsync = false; if (v) setAttr(this, "async", ""); else removeAttr(this, "async"); },
+        get text() { return childText(this); },
+        set text(v) { replaceAll(makeText(this[DOC], v === null ? "" : String(v)), this); },
+      });
+      Object.defineProperty(p, "__sbStarted", {
+        get() { return scriptState(this).started; }, set(v) { scriptState(this).started = !!v; }, configurable: true,
+      });
+      Object.defineProperty(p, "__sbParserInserted", {
+        get() { return scriptState(this).parserInserted; }, set(v) { scriptState(this).parserInserted = !!v; }, configurable: true,
+      });
+      break;
+    }
+    case "HTMLAnchorElement": {
+      reflect(p, "href:url target download ping rel hreflang type referrerPolicy charset coords name rev shape");
+      urlUtils(p);
+      def(p, { get text() { return textOf(this); }, set text(v) { this.textContent = v; } });
+      break;
+    }
+    case "HTMLAreaElement": {
+      reflect(p, "href:url target download ping rel alt coords shape referrerPolicy noHref:bool");
+      urlUtils(p);
+      break;
+    }
+    case "HTMLImageElement": {
+      reflect(p, "src:url alt srcset sizes crossOrigin:cors useMap isMap:bool referrerPolicy decoding loading name lowsrc:url align border:str hspace:uint vspace:uint longDesc:url fetchPriority");
+      def(p, {
+        get width() { const st = this[STATE]; const v = parseInteger(getAttr(this, "width") || ""); return v !== null && v >= 0 ? v : st && st.naturalWidth || 0; },
+        set width(v) { setAttr(this, "width", String(Number(v) >>> 0)); },
+        get height() { const st = this[STATE]; const v = parseInteger(getAttr(this, "height") || ""); return v !== null && v >= 0 ? v : st && st.naturalHeight || 0; },
+        set height(v) { setAttr(this, "height", String(Number(v) >>> 0)); },
+        get naturalWidth() { return (this[STATE] && this[STATE].naturalWidth) || 0; },
+        get naturalHeight() { return (this[STATE] && this[STATE].naturalHeight) || 0; },
+        get complete() { const st = this[STATE]; return !hasAttr(this, "src") || getAttr(this, "src") === "" || !!(st && st.complete); },
+        get currentSrc() { return (this[STATE] && this[STATE].currentSrc) || ""; },
+        get x() { return 0; }, get y() { return 0; },
+        decode() { return Promise.resolve(); },
+      });
+      break;
+    }
+    case "HTMLLinkElement": {
+      reflect(p, "href:url crossOrigin:cors rel media hreflang type referrerPolicy integrity imageSrcset imageSizes disabled:bool charset rev target fetchPriority blocking");
+      def(p, {
+        get relList() { return tokenList(this, "rel", REL_TOKENS); },
+        get as() { const v = lower(getAttr(this, "as") || ""); return ["fetch", "audio", "audioworklet", "document", "embed", "font", "image", "manifest", "object", "paintworklet", "report", "script", "serviceworker", "sharedworker", "style", "track", "video", "worker", "xslt"].includes(v) ? v : ""; },
+        set as(v) { setAttr(this, "as", String(v)); },
+        get sheet() { return null; },
+      });
+      break;
+    }
+    case "HTMLStyleElement": {
+      reflect(p, "media type blocking disabled:bool");
+      def(p, { get sheet() { return null; } });
+      break;
+    }
+    case "HTMLMetaElement": {
+      reflect(p, "name content httpEquiv=http-equiv media scheme");
+      break;
+    }
+    case "HTMLBaseElement": {
+      reflect(p, "target");
+      def(p, {
+        get href() { const v = getAttr(this, "href"); const base = documentURL(this[DOC]); if (v === null) return base; return resolveURL(this, v); },
+        set href(v) { setAttr(this, "href", String(v)); },
+      });
+      break;
+    }
+    case "HTMLTitleElement": {
+      def(p, { get text() { return childText(this); }, set text(v) { this.textContent = v; } });
+      break;
+    }
+    case "HTMLCanvasElement": {
+      reflect(p, "width:uint/300 height:uint/150");
+      def(p, {
+        getContext() { return null; },
+        toDataURL() { return "data:,"; },
+        toBlob(cb) { if (typeof cb === "function") cb(null); },
+      });
+      break;
+    }
+    case "HTMLBodyElement": {
+      reflect(p, "text link vLink aLink bgColor background");
+      forwardHandlers(p);
+      break;
+    }
+    case "HTMLFrameSetElement": {
+      forwardHandlers(p);
+      break;
+    }
+    case "HTMLHtmlElement": {
+      reflect(p, "version");
+      break;
+    }
+    case "HTMLDivElement": {
+      reflect(p, "align");
+      break;
+    }
+    case "HTMLParagraphElement": {
+      reflect(p, "align");
+      break;
+    }
+    case "HTMLHeadingElement": {
+      reflect(p, "align");
+      break;
+    }
+    case "HTMLQuoteElement": {
+      reflect(p, "cite:url");
+      break;
+    }
+    case "HTMLModElement": {
+      reflect(p, "cite:url dateTime=datetime");
+      break;
+    }
+    case "HTMLOListElement": {
+      reflect(p, "reversed:bool start:int/1 type");
+      break;
+    }
+    case "HTMLLIElement": {
+      reflect(p, "value:int type");
+      break;
+    }
+    case "HTMLLabelElement": {
+      reflect(p, "htmlFor=for");
+      def(p, {
+        get form() { const c = this.control; return c ? formOwner(c) : null; },
+        get control() {
+          const f = getAttr(this, "for");
+          if (f !== null) { const el = byId(rootOf(this), f); return el && LABELABLE.has(el[NAME]) ? el : null; }
+          return collectDescendants(this, (n) => LABELABLE.has(n[NAME]), [])[0] || null;
+        },
+      });
+      break;
+    }
+    case "HTMLDetailsElement": {
+      reflect(p, "open:bool name");
+      break;
+    }
+    case "HTMLDialogElement": {
+      reflect(p, "open:bool");
+      def(p, {
+        show() { setAttr(this, "open", ""); },
+        showModal() { setAttr(this, "open", ""); },
+        close(v) { if (hasAttr(this, "open")) { removeAttr(this, "open"); if (v !== undefined) this.returnValue = String(v); fire(this, "close", {}); } },
+      });
+      break;
+    }
+    case "HTMLMediaElement": {
+      reflect(p, "src:url crossOrigin:cors preload autoplay:bool loop:bool controls:bool muted=muted:bool");
+      def(p, {
+        play() { return Promise.resolve(); }, pause() {}, load() {}, canPlayType() { return ""; },
+        get paused() { return true; }, get currentSrc() { return ""; }, get readyState() { return 0; }, get networkState() { return 0; },
+        get duration() { return NaN; }, get currentTime() { return 0; }, set currentTime(v) {}, get volume() { return 1; }, set volume(v) {},
+      });
+      break;
+    }
+    case "HTMLVideoElement": {
+      reflect(p, "width:uint height:uint poster:url playsInline:bool");
+      break;
+    }
+    case "HTMLSourceElement": {
+      reflect(p, "src:url type srcset sizes media width:uint height:uint");
+      break;
+    }
+    case "HTMLTrackElement": {
+      reflect(p, "kind src:url srclang label default:bool");
+      break;
+    }
+    case "HTMLTimeElement": {
+      reflect(p, "dateTime=datetime");
+      break;
+    }
+    case "HTMLDataElement": {
+      reflect(p, "value");
+      break;
+    }
+    case "HTMLTableElement": {
+      reflect(p, "border align frame rules summary width bgColor cellPadding cellSpacing");
+      break;
+    }
+    case "HTMLTableCellElement": {
+      reflect(p, "colSpan=colspan:uint/1 rowSpan=rowspan:uint/1 headers abbr scope align");
+      break;
+    }
+    case "HTMLMeterElement": {
+      reflect(p, "value:int min:int max:int/1 low:int high:int optimum:int");
+      break;
+    }
+    case "HTMLProgressElement": {
+      reflect(p, "max:int/1");
+      break;
+    }
+    case "HTMLSlotElement": {
+      reflect(p, "name");
+      break;
+    }
+    case "HTMLFontElement": {
+      reflect(p, "color face size");
+      break;
+    }
+    case "HTMLTemplateElement": {
+      def(p, {
+        get content() {
+          return cached(this, "content", () => {
+            // Template contents are parsed as the element's children here; content is a fragment holding them.
+            const frag = makeFragment(this[DOC]);
+            for (const k of this[KIDS].slice()) { removeNode(k); appendRaw(frag, k); k[PARENT] = frag; }
+            return frag;
+          });
+        },
+      });
+      break;
+    }
+    case "HTMLFormElement": {
+      reflect(p, "acceptCharset=accept-charset autocomplete name rel target noValidate:bool");
+      enumerated(p, "method", "method", "get post dialog", "get", "get");
+      enumerated(p, "enctype", "enctype", "application/x-www-form-urlencoded multipart/form-data text/plain",
+        "application/x-www-form-urlencoded", "application/x-www-form-urlencoded");
+      Object.defineProperty(p, "encoding", Object.getOwnPropertyDescriptor(p, "enctype"));
+      def(p, {
+        get action() {
+          const v = getAttr(this, "action");
+          return v === null || v === "" ? documentURL(this[DOC]) : resolveURL(this, v);
+        },
+        set action(v) { setAttr(this, "action", String(v)); },
+        get relList() { return tokenList(this, "rel", REL_TOKENS); },
+        get elements() {
+          const form = this;
+          return cached(this, "elements", () => liveElements(proto("HTMLFormControlsCollection"), { get [DOC]() { return form[DOC]; }, get [KIDS]() { return rootOf(form)[KIDS] || []; } },
+            (n) => LISTED.has(n[NAME]) && !(n[NAME] === "input" && lower(getAttr(n, "type") || "") === "image") && formOwner(n) === form,
+            function (name) { return namedElement(this.get(), name); }));
+        },
+        get length() { return this.elements.length; },
+        submit() { if (typeof host.submitForm === "function" && connected(this)) host.submitForm(this, null); },
+        requestSubmit(submitter) {
+          if (submitter != null) {
+            if (!isSubmitButton(submitter)) throw new TypeError(failed("requestSubmit", "HTMLFormElement", "The specified element is not a submit button."));
+            if (formOwner(submitter) !== this) throw domError(failed("requestSubmit", "HTMLFormElement", "The specified element is not owned by this form element."), "NotFoundError");
+          }
+          submitForm(this, submitter == null ? null : submitter);
+        },
+        reset() {
+          if (!fire(this, "reset", { bubbles: true, cancelable: true })) return;
+          for (const el of this.elements) { const st = el[STATE]; if (st) { delete st.value; delete st.checked; delete st.selected; } }
+        },
+        checkValidity() { return true; },
+        reportValidity() { return true; },
+      });
+      break;
+    }
+    case "HTMLInputElement": {
+      reflect(p, "name accept alt autocomplete dirName=dirname formAction=formaction:url formEnctype=formenctype formMethod=formmethod formNoValidate=formnovalidate:bool formTarget=formtarget max min pattern placeholder step src:url disabled:bool required:bool readOnly=readonly:bool multiple:bool autofocus:bool size:uint/20 maxLength=maxlength:int/-1 minLength=minlength:int/-1 useMap=usemap");
+      enumerated(p, "type", "type", INPUT_TYPES, "text", "text");
+      def(p, formProp);
+      def(p, {
+        get value() {
+          const t = this.type;
+          if (t === "checkbox" || t === "radio") { const v = getAttr(this, "value"); return v === null ? "on" : v; }
+          if (DEFAULT_MODE.has(t)) return getAttr(this, "value") || "";
+          if (t === "file") return "";
+          const st = this[STATE];
+          return st && st.value !== undefined ? st.value : (getAttr(this, "value") || "").replace(/[\r\n]/g, "");
+        },
+        set value(v) {
+          v = v === null ? "" : String(v);
+          const t = this.type;
+          if (t === "checkbox" || t === "radio" || DEFAULT_MODE.has(t)) setAttr(this, "value", v);
+          else if (t === "file") { if (v !== "") throw domError("Failed to set the 'value' property on 'HTMLInputElement': This input element accepts a filename, which may only be programmatically set to the empty string.", "InvalidStateError"); }
+          else controlState(this).value = v;
+        },
+        get defaultValue() { return getAttr(this, "value") || ""; },
+        set defaultValue(v) { setAttr(this, "value", String(v)); },
+        get checked() { const st = this[STATE]; return st && st.checked !== undefined ? st.checked : hasAttr(this, "checked"); },
+        set checked(v) {
+          controlState(this).checked = !!v;
+          if (v && this.type === "radio") {
+            const name = getAttr(this, "name"), form = formOwner(this);
+            if (name) {
+              for (const other of collectDescendants(rootOf(this), (n) => n !== this && n[NAME] === "input" && getAttr(n, "name") === name, [])) {
+                if (other.type === "radio" && formOwner(other) === form) controlState(other).checked = false;
+              }
+            }
+          }
+        },
+        get defaultChecked() { return hasAttr(this, "checked"); },
+        set defaultChecked(v) { if (v) setAttr(this, "checked", ""); else removeAttr(this, "checked"); },
+        get indeterminate() { return !!controlState(this).indeterminate; },
+        set indeterminate(v) { controlState(this).indeterminate = !!v; },
+        get files() { return null; },
+        get labels() { return staticList([]); },
+        get validity() { return { valid: true }; },
+        get validationMessage() { return ""; },
+        get willValidate() { return true; },
+        checkValidity() { return true; }, reportValidity() { return true; }, setCustomValidity() {},
+        select() {}, setSelectionRange() {},
+      });
+      break;
+    }
+    case "HTMLButtonElement": {
+      reflect(p, "name value disabled:bool formAction=formaction:url formEnctype=formenctype formMethod=formmethod formNoValidate=formnovalidate:bool formTarget=formtarget autofocus:bool");
+      enumerated(p, "type", "type", "submit reset button", "submit", "submit");
+      def(p, formProp);
+      def(p, { checkValidity() { return true; }, reportValidity() { return true; }, setCustomValidity() {}, get labels() { return staticList([]); } });
+      break;
+    }
+    case "HTMLTextAreaElement": {
+      reflect(p, "name placeholder disabled:bool required:bool readOnly=readonly:bool autocomplete rows:uint/2 cols:uint/20 wrap maxLength=maxlength:int/-1 minLength=minlength:int/-1 autofocus:bool dirName=dirname");
+      def(p, formProp);
+      def(p, {
+        get type() { return "textarea"; },
+        get value() { const st = this[STATE]; return st && st.value !== undefined ? st.value : childText(this); },
+        set value(v) { controlState(this).value = v === null ? "" : String(v); },
+        get defaultValue() { return childText(this); },
+        set defaultValue(v) { this.textContent = v; },
+        get textLength() { return this.value.length; },
+        checkValidity() { return true; }, reportValidity() { return true; }, setCustomValidity() {}, select() {}, setSelectionRange() {},
+      });
+      break;
+    }
+    case "HTMLSelectElement": {
+      reflect(p, "name disabled:bool required:bool multiple:bool autocomplete size:uint autofocus:bool");
+      def(p, formProp);
+      def(p, {
+        get type() { return hasAttr(this, "multiple") ? "select-multiple" : "select-one"; },
+        get options() { const s = this; return cached(this, "options", () => htmlCollection(s, (n) => n[NAME] === "option", proto("HTMLOptionsCollection"))); },
+        get selectedOptions() { const s = this; return cached(this, "selectedOptions", () => collection(proto("HTMLCollection"), { get: () => selectedOptions(s) })); },
+        get length() { return optionsOf(this).length; },
+        item(i) { return optionsOf(this)[Number(i) >>> 0] || null; },
+        namedItem(name) { return namedElement(optionsOf(this), String(name)); },
+        add(el, before) { this.insertBefore(el, typeof before === "number" ? optionsOf(this)[before] || null : before || null); },
+        remove(i) { if (arguments.length === 0) { if (this[PARENT]) removeNode(this); return; } const o = optionsOf(this)[Number(i)]; if (o) o.remove(); },
+        get value() { const o = selectedOptions(this)[0]; return o ? o.value : ""; },
+        set value(v) { v = String(v); for (const o of optionsOf(this)) controlState(o).selected = o.value === v; },
+        get selectedIndex() { const o = selectedOptions(this)[0]; return o ? optionsOf(this).indexOf(o) : -1; },
+        set selectedIndex(i) { optionsOf(this).forEach((o, j) => { controlState(o).selected = j === Number(i); }); },
+        checkValidity() { return true; }, reportValidity() { return true; }, setCustomValidity() {},
+        get labels() { return staticList([]); },
+      });
+      break;
+    }
+    case "HTMLOptionElement": {
+      reflect(p, "disabled:bool label");
+      def(p, {
+        get value() { const v = getAttr(this, "value"); return v === null ? stripCollapse(textOf(this)) : v; },
+        set value(v) { setAttr(this, "value", String(v)); },
+        get text() { return stripCollapse(textOf(this)); },
+        set text(v) { this.textContent = v; },
+        get label() { const v = getAttr(this, "label"); return v === null ? this.text : v; },
+        set label(v) { setAttr(this, "label", String(v)); },
+        get selected() { const st = this[STATE]; return st && st.selected !== undefined ? st.selected : hasAttr(this, "selected"); },
+        set selected(v) {
+          const sel = this.closest("select");
+          if (v && sel && !hasAttr(sel, "multiple")) for (const o of optionsOf(sel)) controlState(o).selected = false;
+          controlState(this).selected = !!v;
+        },
+        get defaultSelected() { return hasAttr(this, "selected"); },
+        set defaultSelected(v) { if (v) setAttr(this, "selected", ""); else removeAttr(this, "selected"); },
+        get index() { const sel = this.closest("select"); return sel ? optionsOf(sel).indexOf(this) : 0; },
+        get form() { const sel = this.closest("select"); return sel ? formOwner(sel) : null; },
+      });
+      break;
+    }
+    case "HTMLFieldSetElement": {
+      reflect(p, "disabled:bool name");
+      def(p, formProp);
+      def(p, { get type() { return "fieldset"; }, get elements() { const f = this; return cached(this, "elements", () => htmlCollection(f, (n) => LISTED.has(n[NAME]), proto("HTMLFormControlsCollection"))); } });
+      break;
+    }
+    case "HTMLOutputElement": {
+      reflect(p, "name htmlFor=for");
+      def(p, formProp);
+      def(p, { get type() { return "output"; }, get value() { return textOf(this); }, set value(v) { this.textContent = v; } });
+      break;
+    }
+    case "HTMLLegendElement": {
+      def(p, { get form() { const p = this[PARENT]; return p && p[NAME] === "fieldset" ? formOwner(p) : null; } });
+      break;
+    }
+  }
+}
 
 // <script> https://html.spec.whatwg.org/#the-script-element
-setup("HTMLScriptElement", (p) => {
-  reflect(p, "src:url type charset defer:bool crossOrigin:cors noModule:bool integrity referrerPolicy event htmlFor=for");
-});
 function scriptState(el) { return el[STATE] || (el[STATE] = { started: false, parserInserted: false, forceAsync: true }); }
-setup("HTMLScriptElement", (p) => {
-  def(p, {
-    get async() { const st = scriptState(this); return st.forceAsync || hasAttr(this, "async"); },
-    set async(v) { scriptState(this).forceAsync = false; if (v) setAttr(this, "async", ""); else removeAttr(this, "async"); },
-    get text() { return childText(this); },
-    set text(v) { replaceAll(makeText(this[DOC], v === null ? "" : String(v)), this); },
-  });
-});
 // The engine's view of "already started" / "parser-inserted" (read and written by name).
-setup("HTMLScriptElement", (p) => {
-  Object.defineProperty(p, "__sbStarted", {
-    get() { return scriptState(this).started; }, set(v) { scriptState(this).started = !!v; }, configurable: true,
-  });
-});
-setup("HTMLScriptElement", (p) => {
-  Object.defineProperty(p, "__sbParserInserted", {
-    get() { return scriptState(this).parserInserted; }, set(v) { scriptState(this).parserInserted = !!v; }, configurable: true,
-  });
-});
 // A connected script element inserted by script (not the parser) that was not runnable when
 // inserted (no src, no text) and becomes runnable: text appears or src is set.
 function maybeRunScript(el) {
@@ -1848,58 +2240,28 @@ function maybeRunScript(el) {
 }
 
 // <a>, <area> with URL decomposition (HTMLHyperlinkElementUtils).
-setup("HTMLAnchorElement", (p) => {
-  reflect(p, "href:url target download ping rel hreflang type referrerPolicy charset coords name rev shape");
-});
-setup("HTMLAreaElement", (p) => {
-  reflect(p, "href:url target download ping rel alt coords shape referrerPolicy noHref:bool");
-});
-const urlUtils = {
-  get relList() { return tokenList(this, "rel", REL_TOKENS); },
-  toString() { return this.href; },
-};
-for (const part of ["protocol", "host", "hostname", "port", "pathname", "search", "hash", "origin", "username", "password"]) {
-  Object.defineProperty(urlUtils, part, {
-    get() {
-      const href = this.href;
-      if (href === "" || typeof global.URL !== "function") return part === "origin" && href === "" ? "" : "";
-      try { return new global.URL(href)[part]; } catch (_) { return part === "protocol" ? ":" : ""; }
-    },
-    set(v) {
-      if (part === "origin" || typeof global.URL !== "function") return;
-      try { const u = new global.URL(this.href); u[part] = v; setAttr(this, "href", u.href); } catch (_) { /* no-op, as browsers */ }
-    },
-    enumerable: true, configurable: true,
+function urlUtils(p) {
+  def(p, {
+    get relList() { return tokenList(this, "rel", REL_TOKENS); },
+    toString() { return this.href; },
   });
+  for (const part of ["protocol", "host", "hostname", "port", "pathname", "search", "hash", "origin", "username", "password"]) {
+    Object.defineProperty(p, part, {
+      get() {
+        const href = this.href;
+        if (href === "" || typeof global.URL !== "function") return "";
+        try { return new global.URL(href)[part]; } catch (_) { return part === "protocol" ? ":" : ""; }
+      },
+      set(v) {
+        if (part === "origin" || typeof global.URL !== "function") return;
+        try { const u = new global.URL(this.href); u[part] = v; setAttr(this, "href", u.href); } catch (_) { /* ignored, as browsers do */ }
+      },
+      enumerable: true, configurable: true,
+    });
+  }
 }
-setup("HTMLAnchorElement", (p) => {
-  def(p, urlUtils);
-});
-setup("HTMLAreaElement", (p) => {
-  def(p, urlUtils);
-});
-setup("HTMLAnchorElement", (p) => {
-  def(p, { get text() { return textOf(this); }, set text(v) { this.textContent = v; } });
-});
 
 // <img>, Image()
-setup("HTMLImageElement", (p) => {
-  reflect(p, "src:url alt srcset sizes crossOrigin:cors useMap isMap:bool referrerPolicy decoding loading name lowsrc:url align border:str hspace:uint vspace:uint longDesc:url fetchPriority");
-});
-setup("HTMLImageElement", (p) => {
-  def(p, {
-    get width() { const st = this[STATE]; const v = parseInteger(getAttr(this, "width") || ""); return v !== null && v >= 0 ? v : st && st.naturalWidth || 0; },
-    set width(v) { setAttr(this, "width", String(Number(v) >>> 0)); },
-    get height() { const st = this[STATE]; const v = parseInteger(getAttr(this, "height") || ""); return v !== null && v >= 0 ? v : st && st.naturalHeight || 0; },
-    set height(v) { setAttr(this, "height", String(Number(v) >>> 0)); },
-    get naturalWidth() { return (this[STATE] && this[STATE].naturalWidth) || 0; },
-    get naturalHeight() { return (this[STATE] && this[STATE].naturalHeight) || 0; },
-    get complete() { const st = this[STATE]; return !hasAttr(this, "src") || getAttr(this, "src") === "" || !!(st && st.complete); },
-    get currentSrc() { return (this[STATE] && this[STATE].currentSrc) || ""; },
-    get x() { return 0; }, get y() { return 0; },
-    decode() { return Promise.resolve(); },
-  });
-});
 function Image(width, height) {
   if (!new.target) throw new TypeError("Failed to construct 'Image': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
   const el = createElement(global.document, "img");
@@ -1910,51 +2272,6 @@ function Image(width, height) {
 namedConstructor("Image", "HTMLImageElement", Image);
 
 // <link>, <style>, <meta>, <base>, <title>, <canvas>, <body>, misc
-setup("HTMLLinkElement", (p) => {
-  reflect(p, "href:url crossOrigin:cors rel media hreflang type referrerPolicy integrity imageSrcset imageSizes disabled:bool charset rev target fetchPriority blocking");
-});
-setup("HTMLLinkElement", (p) => {
-  def(p, {
-    get relList() { return tokenList(this, "rel", REL_TOKENS); },
-    get as() { const v = lower(getAttr(this, "as") || ""); return ["fetch", "audio", "audioworklet", "document", "embed", "font", "image", "manifest", "object", "paintworklet", "report", "script", "serviceworker", "sharedworker", "style", "track", "video", "worker", "xslt"].includes(v) ? v : ""; },
-    set as(v) { setAttr(this, "as", String(v)); },
-    get sheet() { return null; },
-  });
-});
-setup("HTMLStyleElement", (p) => {
-  reflect(p, "media type blocking disabled:bool");
-});
-setup("HTMLStyleElement", (p) => {
-  def(p, { get sheet() { return null; } });
-});
-setup("HTMLMetaElement", (p) => {
-  reflect(p, "name content httpEquiv=http-equiv media scheme");
-});
-setup("HTMLBaseElement", (p) => {
-  reflect(p, "target");
-});
-setup("HTMLBaseElement", (p) => {
-  def(p, {
-    get href() { const v = getAttr(this, "href"); const base = documentURL(this[DOC]); if (v === null) return base; return resolveURL(this, v); },
-    set href(v) { setAttr(this, "href", String(v)); },
-  });
-});
-setup("HTMLTitleElement", (p) => {
-  def(p, { get text() { return childText(this); }, set text(v) { this.textContent = v; } });
-});
-setup("HTMLCanvasElement", (p) => {
-  reflect(p, "width:uint/300 height:uint/150");
-});
-setup("HTMLCanvasElement", (p) => {
-  def(p, {
-    getContext() { return null; },
-    toDataURL() { return "data:,"; },
-    toBlob(cb) { if (typeof cb === "function") cb(null); },
-  });
-});
-setup("HTMLBodyElement", (p) => {
-  reflect(p, "text link vLink aLink bgColor background");
-});
 // <body>/<frameset> on* handlers for the Window's events are the Window's.
 function forwardHandlers(p) {
   for (const n of BODY_FORWARDED) {
@@ -1965,114 +2282,7 @@ function forwardHandlers(p) {
     });
   }
 }
-setup("HTMLBodyElement", forwardHandlers);
-setup("HTMLFrameSetElement", forwardHandlers);
-setup("HTMLHtmlElement", (p) => {
-  reflect(p, "version");
-});
-setup("HTMLDivElement", (p) => {
-  reflect(p, "align");
-});
-setup("HTMLParagraphElement", (p) => {
-  reflect(p, "align");
-});
-setup("HTMLHeadingElement", (p) => {
-  reflect(p, "align");
-});
-setup("HTMLQuoteElement", (p) => {
-  reflect(p, "cite:url");
-});
-setup("HTMLModElement", (p) => {
-  reflect(p, "cite:url dateTime=datetime");
-});
-setup("HTMLOListElement", (p) => {
-  reflect(p, "reversed:bool start:int/1 type");
-});
-setup("HTMLLIElement", (p) => {
-  reflect(p, "value:int type");
-});
-setup("HTMLLabelElement", (p) => {
-  reflect(p, "htmlFor=for");
-});
-setup("HTMLLabelElement", (p) => {
-  def(p, {
-    get form() { const c = this.control; return c ? formOwner(c) : null; },
-    get control() {
-      const f = getAttr(this, "for");
-      if (f !== null) { const el = byId(rootOf(this), f); return el && LABELABLE.has(el[NAME]) ? el : null; }
-      return collectDescendants(this, (n) => LABELABLE.has(n[NAME]), [])[0] || null;
-    },
-  });
-});
 const LABELABLE = new Set(["button", "input", "meter", "output", "progress", "select", "textarea"]);
-setup("HTMLDetailsElement", (p) => {
-  reflect(p, "open:bool name");
-});
-setup("HTMLDialogElement", (p) => {
-  reflect(p, "open:bool");
-});
-setup("HTMLDialogElement", (p) => {
-  def(p, {
-    show() { setAttr(this, "open", ""); },
-    showModal() { setAttr(this, "open", ""); },
-    close(v) { if (hasAttr(this, "open")) { removeAttr(this, "open"); if (v !== undefined) this.returnValue = String(v); fire(this, "close", {}); } },
-  });
-});
-setup("HTMLMediaElement", (p) => {
-  reflect(p, "src:url crossOrigin:cors preload autoplay:bool loop:bool controls:bool muted=muted:bool");
-});
-setup("HTMLMediaElement", (p) => {
-  def(p, {
-    play() { return Promise.resolve(); }, pause() {}, load() {}, canPlayType() { return ""; },
-    get paused() { return true; }, get currentSrc() { return ""; }, get readyState() { return 0; }, get networkState() { return 0; },
-    get duration() { return NaN; }, get currentTime() { return 0; }, set currentTime(v) {}, get volume() { return 1; }, set volume(v) {},
-  });
-});
-setup("HTMLVideoElement", (p) => {
-  reflect(p, "width:uint height:uint poster:url playsInline:bool");
-});
-setup("HTMLSourceElement", (p) => {
-  reflect(p, "src:url type srcset sizes media width:uint height:uint");
-});
-setup("HTMLTrackElement", (p) => {
-  reflect(p, "kind src:url srclang label default:bool");
-});
-setup("HTMLTimeElement", (p) => {
-  reflect(p, "dateTime=datetime");
-});
-setup("HTMLDataElement", (p) => {
-  reflect(p, "value");
-});
-setup("HTMLTableElement", (p) => {
-  reflect(p, "border align frame rules summary width bgColor cellPadding cellSpacing");
-});
-setup("HTMLTableCellElement", (p) => {
-  reflect(p, "colSpan=colspan:uint/1 rowSpan=rowspan:uint/1 headers abbr scope align");
-});
-setup("HTMLMeterElement", (p) => {
-  reflect(p, "value:int min:int max:int/1 low:int high:int optimum:int");
-});
-setup("HTMLProgressElement", (p) => {
-  reflect(p, "max:int/1");
-});
-setup("HTMLSlotElement", (p) => {
-  reflect(p, "name");
-});
-setup("HTMLFontElement", (p) => {
-  reflect(p, "color face size");
-});
-setup("HTMLTemplateElement", (p) => {
-  def(p, {
-    get content() {
-      return cached(this, "content", () => {
-        // Template contents are parsed as the element's children here; content is a fragment holding them.
-        const frag = makeFragment(this[DOC]);
-        for (const k of this[KIDS].slice()) { removeNode(k); appendRaw(frag, k); k[PARENT] = frag; }
-        return frag;
-      });
-    },
-  });
-});
 
 // --- forms ------------------------------------------------------------------------------------
 const LISTED = new Set(["button", "fieldset", "input", "object", "output", "select", "textarea"]);
@@ -2103,19 +2313,6 @@ function formOwner(el) {
 const formProp = { get form() { return formOwner(this); } };
 const controlState = (el) => el[STATE] || (el[STATE] = {});
 
-setup("HTMLFormElement", (p) => {
-  reflect(p, "acceptCharset=accept-charset autocomplete name rel target noValidate:bool");
-});
-setup("HTMLFormElement", (p) => {
-  enumerated(p, "method", "method", "get post dialog", "get", "get");
-});
-setup("HTMLFormElement", (p) => {
-  enumerated(p, "enctype", "enctype", "application/x-www-form-urlencoded multipart/form-data text/plain",
-    "application/x-www-form-urlencoded", "application/x-www-form-urlencoded");
-});
-setup("HTMLFormElement", (p) => {
-  Object.defineProperty(p, "encoding", Object.getOwnPropertyDescriptor(p, "enctype"));
-});
 function submitForm(form, submitter) {
   const st = controlState(form);
   if (st.submitting) return;
@@ -2127,128 +2324,9 @@ function submitForm(form, submitter) {
   }
   if (typeof host.submitForm === "function" && connected(form)) host.submitForm(form, submitter || null);
 }
-setup("HTMLFormElement", (p) => {
-  def(p, {
-    get action() {
-      const v = getAttr(this, "action");
-      return v === null || v === "" ? documentURL(this[DOC]) : resolveURL(this, v);
-    },
-    set action(v) { setAttr(this, "action", String(v)); },
-    get relList() { return tokenList(this, "rel", REL_TOKENS); },
-    get elements() {
-      const form = this;
-      return cached(this, "elements", () => liveElements(proto("HTMLFormControlsCollection"), { get [DOC]() { return form[DOC]; }, get [KIDS]() { return rootOf(form)[KIDS] || []; } },
-        (n) => LISTED.has(n[NAME]) && !(n[NAME] === "input" && lower(getAttr(n, "type") || "") === "image") && formOwner(n) === form,
-        function (name) { return namedElement(this.get(), name); }));
-    },
-    get length() { return this.elements.length; },
-    submit() { if (typeof host.submitForm === "function" && connected(this)) host.submitForm(this, null); },
-    requestSubmit(submitter) {
-      if (submitter != null) {
-        if (!isSubmitButton(submitter)) throw new TypeError(failed("requestSubmit", "HTMLFormElement", "The specified element is not a submit button."));
-        if (formOwner(submitter) !== this) throw domError(failed("requestSubmit", "HTMLFormElement", "The specified element is not owned by this form element."), "NotFoundError");
-      }
-      submitForm(this, submitter == null ? null : submitter);
-    },
-    reset() {
-      if (!fire(this, "reset", { bubbles: true, cancelable: true })) return;
-      for (const el of this.elements) { const st = el[STATE]; if (st) { delete st.value; delete st.checked; delete st.selected; } }
-    },
-    checkValidity() { return true; },
-    reportValidity() { return true; },
-  });
-});
 
 const INPUT_TYPES = "hidden text search tel url email password date month week time datetime-local number range color checkbox radio file submit image reset button";
 const DEFAULT_MODE = new Set(["hidden", "submit", "image", "reset", "button"]);
-setup("HTMLInputElement", (p) => {
-  reflect(p, "name accept alt autocomplete dirName=dirname formAction=formaction:url formEnctype=formenctype formMethod=formmethod formNoValidate=formnovalidate:bool formTarget=formtarget max min pattern placeholder step src:url disabled:bool required:bool readOnly=readonly:bool multiple:bool autofocus:bool size:uint/20 maxLength=maxlength:int/-1 minLength=minlength:int/-1 useMap=usemap");
-});
-setup("HTMLInputElement", (p) => {
-  enumerated(p, "type", "type", INPUT_TYPES, "text", "text");
-});
-setup("HTMLInputElement", (p) => {
-  def(p, formProp);
-});
-setup("HTMLInputElement", (p) => {
-  def(p, {
-    get value() {
-      const t = this.type;
-      if (t === "checkbox" || t === "radio") { const v = getAttr(this, "value"); return v === null ? "on" : v; }
-      if (DEFAULT_MODE.has(t)) return getAttr(this, "value") || "";
-      if (t === "file") return "";
-      const st = this[STATE];
-      return st && st.value !== undefined ? st.value : (getAttr(this, "value") || "").replace(/[\r\n]/g, "");
-    },
-    set value(v) {
-      v = v === null ? "" : String(v);
-      const t = this.type;
-      if (t === "checkbox" || t === "radio" || DEFAULT_MODE.has(t)) setAttr(this, "value", v);
-      else if (t === "file") { if (v !== "") throw domError("Failed to set the 'value' property on 'HTMLInputElement': This input element accepts a filename, which may only be programmatically set to the empty string.", "InvalidStateError"); }
-      else controlState(this).value = v;
-    },
-    get defaultValue() { return getAttr(this, "value") || ""; },
-    set defaultValue(v) { setAttr(this, "value", String(v)); },
-    get checked() { const st = this[STATE]; return st && st.checked !== undefined ? st.checked : hasAttr(this, "checked"); },
-    set checked(v) {
-      controlState(this).checked = !!v;
-      if (v && this.type === "radio") {
-        const name = getAttr(this, "name"), form = formOwner(this);
-        if (name) {
-          for (const other of collectDescendants(rootOf(this), (n) => n !== this && n[NAME] === "input" && getAttr(n, "name") === name, [])) {
-            if (other.type === "radio" && formOwner(other) === form) controlState(other).checked = false;
-          }
-        }
-      }
-    },
-    get defaultChecked() { return hasAttr(this, "checked"); },
-    set defaultChecked(v) { if (v) setAttr(this, "checked", ""); else removeAttr(this, "checked"); },
-    get indeterminate() { return !!controlState(this).indeterminate; },
-    set indeterminate(v) { controlState(this).indeterminate = !!v; },
-    get files() { return null; },
-    get labels() { return staticList([]); },
-    get validity() { return { valid: true }; },
-    get validationMessage() { return ""; },
-    get willValidate() { return true; },
-    checkValidity() { return true; }, reportValidity() { return true; }, setCustomValidity() {},
-    select() {}, setSelectionRange() {},
-  });
-});
-setup("HTMLButtonElement", (p) => {
-  reflect(p, "name value disabled:bool formAction=formaction:url formEnctype=formenctype formMethod=formmethod formNoValidate=formnovalidate:bool formTarget=formtarget autofocus:bool");
-});
-setup("HTMLButtonElement", (p) => {
-  enumerated(p, "type", "type", "submit reset button", "submit", "submit");
-});
-setup("HTMLButtonElement", (p) => {
-  def(p, formProp);
-});
-setup("HTMLButtonElement", (p) => {
-  def(p, { checkValidity() { return true; }, reportValidity() { return true; }, setCustomValidity() {}, get labels() { return staticList([]); } });
-});
-setup("HTMLTextAreaElement", (p) => {
-  reflect(p, "name placeholder disabled:bool required:bool readOnly=readonly:bool autocomplete rows:uint/2 cols:uint/20 wrap maxLength=maxlength:int/-1 minLength=minlength:int/-1 autofocus:bool dirName=dirname");
-});
-setup("HTMLTextAreaElement", (p) => {
-  def(p, formProp);
-});
-setup("HTMLTextAreaElement", (p) => {
-  def(p, {
-    get type() { return "textarea"; },
-    get value() { const st = this[STATE]; return st && st.value !== undefined ? st.value : childText(this); },
-    set value(v) { controlState(this).value = v === null ? "" : String(v); },
-    get defaultValue() { return childText(this); },
-    set defaultValue(v) { this.textContent = v; },
-    get textLength() { return this.value.length; },
-    checkValidity() { return true; }, reportValidity() { return true; }, setCustomValidity() {}, select() {}, setSelectionRange() {},
-  });
-});
-setup("HTMLSelectElement", (p) => {
-  reflect(p, "name disabled:bool required:bool multiple:bool autocomplete size:uint autofocus:bool");
-});
-setup("HTMLSelectElement", (p) => {
-  def(p, formProp);
-});
 function optionsOf(select) { return collectDescendants(select, (n) => n[NAME] === "option", []); }
 function selectedOptions(select) {
   const opts = optionsOf(select);
@@ -2256,47 +2334,6 @@ function selectedOptions(select) {
   if (!select.multiple && sel.length === 0) { const first = opts.find((o) => !hasAttr(o, "disabled")); return first ? [first] : []; }
   return select.multiple ? sel : sel.slice(-1);
 }
-setup("HTMLSelectElement", (p) => {
-  def(p, {
-    get type() { return hasAttr(this, "multiple") ? "select-multiple" : "select-one"; },
-    get options() { const s = this; return cached(this, "options", () => htmlCollection(s, (n) => n[NAME] === "option", proto("HTMLOptionsCollection"))); },
-    get selectedOptions() { const s = this; return cached(this, "selectedOptions", () => collection(proto("HTMLCollection"), { get: () => selectedOptions(s) })); },
-    get length() { return optionsOf(this).length; },
-    item(i) { return optionsOf(this)[Number(i) >>> 0] || null; },
-    namedItem(name) { return namedElement(optionsOf(this), String(name)); },
-    add(el, before) { this.insertBefore(el, typeof before === "number" ? optionsOf(this)[before] || null : before || null); },
-    remove(i) { if (arguments.length === 0) { if (this[PARENT]) removeNode(this); return; } const o = optionsOf(this)[Number(i)]; if (o) o.remove(); },
-    get value() { const o = selectedOptions(this)[0]; return o ? o.value : ""; },
-    set value(v) { v = String(v); for (const o of optionsOf(this)) controlState(o).selected = o.value === v; },
-    get selectedIndex() { const o = selectedOptions(this)[0]; return o ? optionsOf(this).indexOf(o) : -1; },
-    set selectedIndex(i) { optionsOf(this).forEach((o, j) => { controlState(o).selected = j === Number(i); }); },
-    checkValidity() { return true; }, reportValidity() { return true; }, setCustomValidity() {},
-    get labels() { return staticList([]); },
-  });
-});
-setup("HTMLOptionElement", (p) => {
-  reflect(p, "disabled:bool label");
-});
-setup("HTMLOptionElement", (p) => {
-  def(p, {
-    get value() { const v = getAttr(this, "value"); return v === null ? stripCollapse(textOf(this)) : v; },
-    set value(v) { setAttr(this, "value", String(v)); },
-    get text() { return stripCollapse(textOf(this)); },
-    set text(v) { this.textContent = v; },
-    get label() { const v = getAttr(this, "label"); return v === null ? this.text : v; },
-    set label(v) { setAttr(this, "label", String(v)); },
-    get selected() { const st = this[STATE]; return st && st.selected !== undefined ? st.selected : hasAttr(this, "selected"); },
-    set selected(v) {
-      const sel = this.closest("select");
-      if (v && sel && !hasAttr(sel, "multiple")) for (const o of optionsOf(sel)) controlState(o).selected = false;
-      controlState(this).selected = !!v;
-    },
-    get defaultSelected() { return hasAttr(this, "selected"); },
-    set defaultSelected(v) { if (v) setAttr(this, "selected", ""); else removeAttr(this, "selected"); },
-    get index() { const sel = this.closest("select"); return sel ? optionsOf(sel).indexOf(this) : 0; },
-    get form() { const sel = this.closest("select"); return sel ? formOwner(sel) : null; },
-  });
-});
 function Option(text, value, defaultSelected, selected) {
   if (!new.target) throw new TypeError("Failed to construct 'Option': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
   const el = createElement(global.document, "option");
@@ -2307,27 +2344,6 @@ function Option(text, value, defaultSelected, selected) {
   return el;
 }
 namedConstructor("Option", "HTMLOptionElement", Option);
-setup("HTMLFieldSetElement", (p) => {
-  reflect(p, "disabled:bool name");
-});
-setup("HTMLFieldSetElement", (p) => {
-  def(p, formProp);
-});
-setup("HTMLFieldSetElement", (p) => {
-  def(p, { get type() { return "fieldset"; }, get elements() { const f = this; return cached(this, "elements", () => htmlCollection(f, (n) => LISTED.has(n[NAME]), proto("HTMLFormControlsCollection"))); } });
-});
-setup("HTMLOutputElement", (p) => {
-  reflect(p, "name htmlFor=for");
-});
-setup("HTMLOutputElement", (p) => {
-  def(p, formProp);
-});
-setup("HTMLOutputElement", (p) => {
-  def(p, { get type() { return "output"; }, get value() { return textOf(this); }, set value(v) { this.textContent = v; } });
-});
-setup("HTMLLegendElement", (p) => {
-  def(p, { get form() { const p = this[PARENT]; return p && p[NAME] === "fieldset" ? formOwner(p) : null; } });
-});
 
 // ---------------------------------------------------------------------------------------------
 // HTML serialisation. https://html.spec.whatwg.org/#serialising-html-fragments
@@ -3026,5 +3042,12 @@ dom.parseHTMLDocument = function (html, url) {  // a document without a browsing
   return d;
 };
 dom.setImageState = function (img, state) { Object.assign(controlState(img), state); };  // naturalWidth, naturalHeight, complete, currentSrc
+// For a global object whose prototype cannot be changed (JavaScriptCore's globals have an
+// immutable prototype): gives it EventTarget's methods as own properties.
+dom.makeEventTarget = function (obj) {
+  for (const k of ["addEventListener", "removeEventListener", "dispatchEvent"]) {
+    Object.defineProperty(obj, k, { value: EventTarget.prototype[k], writable: true, enumerable: true, configurable: true });
+  }
+};
 dom.windowTarget = dom.windowTarget || null;
 dom.symbols = { TYPE, PARENT, KIDS, DOC, NAME, ATTRS, DATA, STATE };

@@ -192,6 +192,35 @@ internals.crossOriginFunction = (id, name) => {
 internals.ownLocation = ownLocation;
 internals.setDocument = (d) => { internals.document = d; };
 
+// The entry list of a form (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#constructing-the-form-data-set).
+internals.formEntries = (form, submitter) => {
+  const out = [];
+  const controls = form.elements ? Array.from(form.elements) : Array.from(form.querySelectorAll("input, select, textarea, button"));
+  for (const el of controls) {
+    if (el.hasAttribute("disabled")) continue;
+    const name = el.getAttribute("name");
+    const tag = el.localName;
+    const type = (el.getAttribute("type") || "").toLowerCase();
+    if (tag === "input" && ["submit", "image", "button", "reset"].includes(type) || tag === "button") {
+      if (el === submitter && name) out.push([name, el.value === undefined ? (el.getAttribute("value") || "") : String(el.value)]);
+      continue;
+    }
+    if (!name) continue;
+    if (tag === "input" && (type === "checkbox" || type === "radio")) {
+      if (!el.checked) continue;
+      out.push([name, el.hasAttribute("value") ? el.getAttribute("value") : "on"]);
+      continue;
+    }
+    if (tag === "select") {
+      for (const o of el.querySelectorAll("option")) if (o.selected || o.hasAttribute("selected")) out.push([name, o.hasAttribute("value") ? o.getAttribute("value") : o.textContent]);
+      continue;
+    }
+    if (tag === "input" && type === "file") { out.push([name, ""]); continue; }
+    out.push([name, el.value === undefined ? (el.getAttribute("value") || "") : String(el.value)]);
+  }
+  return out;
+};
+
 // --- structured clone (postMessage) ------------------------------------------------------
 // https://html.spec.whatwg.org/multipage/structured-data.html : serialise in the sender's realm
 // to plain records, deserialise in the receiver's realm with its own constructors.

@@ -293,6 +293,7 @@ extension Realm {
             return js.undefined
         }
         installFetchHostFunctions()
+        installFormHostFunctions()
         installImageHostFunctions()
         installStyleHostFunctions()
         installWebSocketHostFunctions()
