@@ -38,7 +38,7 @@ public final class Browser {
     var nextTimerID = 1
     var windowCount = 0
 
-    public private(set) var topLevel: [BrowsingContext] = []
+    public internal(set) var topLevel: [BrowsingContext] = []
     var contexts: [Int: BrowsingContext] = [:]
     public internal(set) var requests: [RequestRecord] = []
     public internal(set) var console: [ConsoleEntry] = []

@@ -127,6 +127,9 @@ public final class Window {
     var loadFired = false
     var pendingChildLoads = 0
     var randomSeed: UInt32
+    /// https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policy-value
+    var crossOriginOpenerPolicy = "unsafe-none"
+    var isInitialAboutBlank = false
 
     init(id: Int, browser: Browser, context: BrowsingContext, url: URLRecord, origin: Origin,
          sandboxFlags: SandboxFlags, responseHeaders: HeaderList, secure: Bool) {

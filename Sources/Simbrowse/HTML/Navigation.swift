@@ -46,10 +46,39 @@ extension Browser {
             let result = self.fetchNavigationOrSubresource(req)
             guard bc.navigationID == navID, !bc.discarded else { return }
             let r = result.response
+            let responseOrigin = result.url.origin
+            // Framing: X-Frame-Options and CSP frame-ancestors, checked against every ancestor.
+            if let parentWindow = bc.parent?.window {
+                var ancestors: [Origin] = []
+                var a: BrowsingContext? = bc.parent
+                while let x = a { if let o = x.window?.origin { ancestors.append(o) }; a = x.parent }
+                let v = self.checker.framing(url: result.url, responseOrigin: responseOrigin, headers: r.headers, ancestors: ancestors,
+                                             sourceMatches: { self.cspSourceListMatches($0, url: $1, selfOrigin: $2) })
+                self.record(v, by: parentWindow)
+                if !v.isAllowed {
+                    if let m = v.message { self.log(parentWindow, level: "error", m) }
+                    // The frame shows the browser's error page (an opaque origin); its load event still fires.
+                    self.createDocument(in: bc, url: result.url, html: "", origin: .makeOpaque(), headers: HeaderList(), status: r.status)
+                    return
+                }
+            }
+            // Cross-Origin-Opener-Policy: a top-level navigation may need a new browsing context group.
+            var target = bc
+            var coop = "unsafe-none"
+            if bc.isTopLevel {
+                if isPotentiallyTrustworthy(responseOrigin) { coop = parseCOOP(r.headers.get("Cross-Origin-Opener-Policy")) }
+                if let cur = bc.window,
+                   OriginChecker.coopRequiresSwitch(current: cur.crossOriginOpenerPolicy, currentOrigin: cur.origin,
+                                                    currentIsInitialAboutBlank: cur.isInitialAboutBlank,
+                                                    response: coop, responseOrigin: responseOrigin) {
+                    target = self.switchBrowsingContextGroup(bc, reason: "Cross-Origin-Opener-Policy: \(coop) on \(result.url.href) (the previous document had \(cur.crossOriginOpenerPolicy))")
+                }
+            }
             let ct = r.headers.get("Content-Type") ?? "text/html"
             let html = ct.lowercased().contains("html") || ct.isEmpty ? r.bodyText
                 : "<html><head></head><body><pre>\(escapeHTML(r.bodyText))</pre></body></html>"
-            self.createDocument(in: bc, url: result.url, html: html, origin: result.url.origin, headers: r.headers, status: r.status)
+            let w = self.createDocument(in: target, url: result.url, html: html, origin: responseOrigin, headers: r.headers, status: r.status, coop: coop)
+            _ = w
         }
     }
 
@@ -57,7 +86,8 @@ extension Browser {
     /// https://html.spec.whatwg.org/multipage/document-lifecycle.html#initialise-the-document-object
     @discardableResult
     func createDocument(in bc: BrowsingContext, url: URLRecord, html: String, origin: Origin,
-                        headers: HeaderList, status: Int, synchronousLoad: Bool = false) -> Window {
+                        headers: HeaderList, status: Int, synchronousLoad: Bool = false,
+                        coop: String? = nil, initialAboutBlank: Bool = false) -> Window {
         // Unload the old document: its timers and tasks stop.
         if let old = bc.window { old.isActive = false; old.timers.removeAll() }
         for c in bc.children { discard(c) }
@@ -70,6 +100,12 @@ extension Browser {
                        secure: isPotentiallyTrustworthy(docOrigin) || (docOrigin.isOpaque && url.scheme == "https"))
         nextWindowID += 1
         windowCount += 1
+        w.isInitialAboutBlank = initialAboutBlank
+        if let coop { w.crossOriginOpenerPolicy = coop }
+        else if initialAboutBlank, let creator = bc.opener?.top.window ?? bc.parent?.top.window, creator.origin.isSameOrigin(docOrigin) {
+            // https://html.spec.whatwg.org/multipage/document-sequences.html#creating-a-new-browsing-context step: the creator's top-level COOP.
+            w.crossOriginOpenerPolicy = creator.crossOriginOpenerPolicy
+        }
         bc.window = w
         w.realm = Realm(window: w, browser: self)
         if let p = bc.parent?.window { p.realm.syncFrames() }
@@ -218,9 +254,43 @@ extension Browser {
         relabel(root)
         popupCounter += 1
         // The initial about:blank document, same origin as the opener.
-        createDocument(in: bc, url: URLRecord.parse("about:blank")!, html: "", origin: w.origin, headers: HeaderList(), status: 200, synchronousLoad: true)
+        createDocument(in: bc, url: URLRecord.parse("about:blank")!, html: "", origin: w.origin, headers: HeaderList(), status: 200,
+                       synchronousLoad: true, initialAboutBlank: true)
         if let parsed { navigate(bc, to: parsed, initiator: w) }
         return noopener ? nil : bc
+    }
+}
+
+extension Browser {
+    /// Replaces a top-level navigable by a new one in a new browsing context group: the old one is
+    /// closed for everyone who held it, and the new one has no opener.
+    /// https://html.spec.whatwg.org/multipage/browsers.html#browsing-context-group-switches-due-to-cross-origin-opener-policy
+    func switchBrowsingContextGroup(_ old: BrowsingContext, reason: String) -> BrowsingContext {
+        let nb = makeContext(parent: nil, name: "")
+        nb.isPopup = old.isPopup
+        nb.label = old.label
+        nb.navigationID = old.navigationID
+        if let i = topLevel.firstIndex(where: { $0 === old }) { topLevel[i] = nb }
+        for t in topLevel {
+            if let i = t.popups.firstIndex(where: { $0 === old }) { t.popups[i] = nb }
+        }
+        let v = Verdict(decision: .blocked, rule: "COOP browsing context group switch", explanation: reason + ": the opener and the popup lose each other",
+                        spec: "https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies",
+                        accessorOrigin: old.opener?.window?.origin.serialized, targetOrigin: nil)
+        record(v, by: old.opener?.window)
+        old.opener = nil
+        discard(old)
+        return nb
+    }
+}
+
+/// https://html.spec.whatwg.org/multipage/browsers.html#obtain-coop
+func parseCOOP(_ value: String?) -> String {
+    switch value?.split(separator: ";").first.map({ String($0).trimmingCharacters(in: " \t").lowercased() }) {
+    case "same-origin": return "same-origin"
+    case "same-origin-allow-popups": return "same-origin-allow-popups"
+    case "noopener-allow-popups": return "noopener-allow-popups"
+    default: return "unsafe-none"
     }
 }
 

@@ -767,7 +767,9 @@ function insert(node, parent, child) {
 }
 function connectedSteps(els) {
   const f = host.nodeInserted;
-  if (typeof f === "function") for (const el of els) f(el);
+  if (typeof f !== "function") return;
+  // A callback may run script that moves things around: skip elements no longer connected.
+  for (let i = 0; i < els.length; i++) if (i === 0 || connected(els[i])) f(els[i]);
 }
 function removeNode(node) {
   const parent = node[PARENT];

@@ -29,9 +29,10 @@ extension Realm {
         let (name, symbol) = keyName(key)
         if bc.discarded {
             // A WindowProxy whose navigable is gone: only `closed` and self-references answer.
+            // Chromium detaches it: its window-valued properties read as null.
             switch name {
             case "closed": return js.bool(true)
-            case "window", "self", "frames": return windowProxy(bc)
+            case "window", "self", "frames", "parent", "top", "opener": return js.null
             case "length": return js.number(0)
             default: return js.undefined
             }

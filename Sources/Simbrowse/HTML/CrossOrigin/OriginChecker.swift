@@ -277,6 +277,74 @@ public struct OriginChecker: Sendable {
     }
 }
 
+extension OriginChecker {
+    /// Whether a response may be shown in a frame whose ancestors have `ancestors` origins
+    /// (parent first). CSP `frame-ancestors` (https://w3c.github.io/webappsec-csp/#directive-frame-ancestors)
+    /// overrides `X-Frame-Options` (https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header),
+    /// which Chromium checks against every ancestor.
+    public func framing(url: URLRecord, responseOrigin: Origin, headers: HeaderList, ancestors: [Origin],
+                        sourceMatches: ([String], URLRecord, Origin) -> Bool) -> Verdict {
+        let o = responseOrigin.serialized
+        if let csp = headers.getAll("Content-Security-Policy").first(where: { $0.lowercased().contains("frame-ancestors") }) {
+            for directive in csp.split(separator: ";") {
+                let parts = directive.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                guard parts.first?.lowercased() == "frame-ancestors" else { continue }
+                let sources = Array(parts.dropFirst())
+                for a in ancestors {
+                    let aURL = URLRecord.parse(a.serialized + "/") ?? url
+                    if a.isOpaque || !sourceMatches(sources, aURL, responseOrigin) {
+                        let text = "frame-ancestors " + sources.joined(separator: " ")
+                        return Verdict(decision: .blocked, rule: "CSP frame-ancestors",
+                                       explanation: "\(url.href) may only be framed by \(sources.joined(separator: " ")); the ancestor \(a.serialized) is not",
+                                       spec: "https://w3c.github.io/webappsec-csp/#directive-frame-ancestors",
+                                       accessorOrigin: a.serialized, targetOrigin: o,
+                                       message: "Refused to frame '\(url.href)' because an ancestor violates the following Content Security Policy directive: \"\(text)\".")
+                    }
+                }
+                return Verdict(decision: .allowed, rule: "CSP frame-ancestors", explanation: "every ancestor matches frame-ancestors",
+                               spec: "https://w3c.github.io/webappsec-csp/#directive-frame-ancestors", targetOrigin: o)
+            }
+        }
+        let xfoValues: [String] = headers.getAll("X-Frame-Options").flatMap { (v: String) -> [Substring] in v.split(separator: ",") }
+            .map { String($0).trimmingCharacters(in: " \t").lowercased() }
+        let spec = "https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header"
+        if let first = xfoValues.first, xfoValues.allSatisfy({ $0 == first }) {
+            let refuse = Verdict(decision: .blocked, rule: "X-Frame-Options",
+                                 explanation: "\(url.href) set X-Frame-Options: \(first)", spec: spec,
+                                 accessorOrigin: ancestors.first?.serialized, targetOrigin: o,
+                                 message: "Refused to display '\(url.href)' in a frame because it set 'X-Frame-Options' to '\(first)'.")
+            switch first {
+            case "deny": return refuse
+            case "sameorigin":
+                if let bad = ancestors.first(where: { !$0.isSameOrigin(responseOrigin) }) {
+                    var v = refuse
+                    v.explanation = "X-Frame-Options: sameorigin, and the ancestor \(bad.serialized) is not same origin with \(o)"
+                    return v
+                }
+            default: break
+            }
+        } else if !xfoValues.isEmpty {
+            return Verdict(decision: .blocked, rule: "X-Frame-Options",
+                           explanation: "conflicting X-Frame-Options values: treated as deny", spec: spec, targetOrigin: o,
+                           message: "Refused to display '\(url.href)' in a frame because it set multiple 'X-Frame-Options' headers with conflicting values ('\(xfoValues.joined(separator: ", "))'). Falling back to 'deny'.")
+        }
+        return Verdict(decision: .allowed, rule: "framing", explanation: "no X-Frame-Options or frame-ancestors refuses it", spec: spec, targetOrigin: o)
+    }
+
+    /// Cross-Origin-Opener-Policy: whether navigating a top-level window from a document with
+    /// (`current`, `currentOrigin`) to a response with (`response`, `responseOrigin`) needs a new
+    /// browsing context group (https://html.spec.whatwg.org/multipage/browsers.html#check-browsing-context-group-switch-coop-value).
+    public static func coopRequiresSwitch(current: String, currentOrigin: Origin, currentIsInitialAboutBlank: Bool,
+                                          response: String, responseOrigin: Origin) -> Bool {
+        // 1. If currentCOOP is "same-origin-allow-popups", current is the initial about:blank, and responseCOOP is unsafe-none: no switch.
+        if current == "same-origin-allow-popups" && currentIsInitialAboutBlank && response == "unsafe-none" { return false }
+        // 2. If matching the COOPs and origins succeeds: no switch.
+        if current == "unsafe-none" && response == "unsafe-none" { return false }
+        if current == response && currentOrigin.isSameOrigin(responseOrigin) { return false }
+        return true
+    }
+}
+
 func isArrayIndex(_ s: String) -> Bool {
     guard let f = s.utf8.first, !s.isEmpty, s.utf8.count < 10 else { return false }
     if f == UInt8(ascii: "0") { return s.utf8.count == 1 }
