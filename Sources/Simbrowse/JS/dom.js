@@ -70,11 +70,9 @@ function iface(name, Parent, ctor, isClass) {
 const LAZY = Object.create(null), MADE = Object.create(null);
 function lazy(name, parent, setup, make) {
   LAZY[name] = [parent, setup, make];
-  Object.defineProperty(global, name, {
-    get() { return I(name); },
-    set(v) { expose(name, v); },
-    configurable: true, enumerable: false,
-  });
+  // One function serves as getter and setter (fewer closures per realm).
+  const f = function (v) { if (arguments.length) expose(name, v); else return I(name); };
+  Object.defineProperty(global, name, { get: f, set: f, configurable: true, enumerable: false });
 }
 function I(name) {
   const made = MADE[name];
@@ -453,11 +451,13 @@ function runHandler(t, type, event, e) {
   if (r === false && type !== "beforeunload") event.preventDefault();
 }
 function handlerAccessor(type) {
-  return {
-    get() { return getHandler(this == null ? global : this, type); },
-    set(v) { setHandler(this == null ? global : this, type, isObj(v) ? v : null); },
-    enumerable: true, configurable: true,
+  // One function serves as getter (no argument) and setter (one argument): fewer closures per realm.
+  const f = function (v) {
+    const t = this == null ? global : this;
+    if (arguments.length === 0) return getHandler(t, type);
+    setHandler(t, type, isObj(v) ? v : null);
   };
+  return { get: f, set: f, enumerable: true, configurable: true };
 }
 let sharedHandlers = null;  // descriptors for GLOBAL_HANDLERS, shared by HTMLElement and Document
 function defineEventHandlers(obj, names) {
@@ -530,11 +530,11 @@ function staticList(array) { return collection(proto("NodeList"), { get: () => a
 // A live list of the elements under `root` (tree order) that pass `filter`; recomputed when the
 // document's version changes.
 function liveElements(proto, root, filter, named) {
-  let version = -1, cache = null;
+  let version = -1, doc = null, cache = null;
   return collection(proto, {
     get() {
       const d = root[DOC];
-      if (d[VERSION] !== version || !cache) { version = d[VERSION]; cache = []; collectDescendants(root, filter, cache); }
+      if (d[VERSION] !== version || d !== doc || !cache) { version = d[VERSION]; doc = d; cache = []; collectDescendants(root, filter, cache); }
       return cache;
     },
     named,
@@ -2089,7 +2089,10 @@ function elementMembers(p, C, name) {
         },
         reset() {
           if (!fire(this, "reset", { bubbles: true, cancelable: true })) return;
-          for (const el of this.elements) { const st = el[STATE]; if (st) { delete st.value; delete st.checked; delete st.selected; } }
+          for (const el of this.elements) {
+      const targets = el[NAME] === "select" ? [el].concat(optionsOf(el)) : [el];
+      for (const t of targets) { const st = t[STATE]; if (st) { delete st.value; delete st.checked; delete st.selected; } }
+    }
         },
         checkValidity() { return true; },
         reportValidity() { return true; },

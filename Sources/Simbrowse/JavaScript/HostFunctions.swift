@@ -404,8 +404,8 @@ extension Realm {
                 switch outcome {
                 case .failure:
                     self.fire(o, "error", bubbles: false)
-                case .success(let source):
-                    self.runScript(source, url: url.href)
+                case .success(let source, let muted):
+                    self.runScript(source, url: url.href, muted: muted)
                     self.fire(o, "load", bubbles: false)
                 }
             }

@@ -89,14 +89,41 @@ final class Realm {
         domException(v.message ?? "Blocked", v.errorName ?? "SecurityError")
     }
 
-    /// "Uncaught <Name>: <message>" in this window's console, as Chromium prints it.
-    func reportException(_ e: JSValueRef) {
+    /// https://html.spec.whatwg.org/multipage/webappapis.html#report-an-exception : "Uncaught
+    /// <Name>: <message>" in this window's console, as Chromium prints it, and an `error` event at
+    /// the window (`onerror`). A muted error (from a cross-origin script fetched without CORS)
+    /// shows only "Script error." with no details.
+    func reportException(_ e: JSValueRef, muted: Bool = false) {
         let text = (try? js.call(js.get(host, "describeUncaught"), [e])).map { js.toString($0) } ?? js.toString(e)
         if text == "JavaScript execution terminated." || text.hasSuffix("JavaScript execution terminated.") {
             browser.log(window, level: "error", "simbrowse: script stopped: it ran longer than \(browser.vm.scriptTimeLimit) s of CPU time (a runaway loop?)")
             return
         }
+        guard window.isActive else { return }
+        if muted {
+            browser.log(window, level: "error", "Uncaught Script error.")
+            fireErrorEvent(message: "Script error.", filename: "", line: 0, column: 0, error: js.null)
+            return
+        }
         browser.log(window, level: "error", "Uncaught \(text)")
+        var filename = "", line = 0.0, column = 0.0
+        if let o = js.object(e) {
+            let u = js.get(o, "sourceURL"); if !js.isUndefined(u) { filename = js.toString(u) }
+            line = js.toNumber(js.get(o, "line")); column = js.toNumber(js.get(o, "column"))
+        }
+        if filename.hasPrefix("simbrowse://") { filename = "" }
+        fireErrorEvent(message: "Uncaught \(text)", filename: filename, line: line.isFinite ? line : 0, column: column.isFinite ? column : 0, error: e)
+    }
+
+    private static var reportingDepth = 0
+    func fireErrorEvent(message: String, filename: String, line: Double, column: Double, error: JSValueRef) {
+        // An error thrown by an error handler is reported, but not handed to the handlers again.
+        guard Self.reportingDepth == 0 else { return }
+        Self.reportingDepth += 1
+        defer { Self.reportingDepth -= 1 }
+        fire(global, "error", bubbles: false, extra: [("message", js.string(message)), ("filename", js.string(filename)),
+                                                      ("lineno", js.number(line)), ("colno", js.number(column)),
+                                                      ("error", error), ("cancelable", js.bool(true))])
     }
 
     func errorParts(_ e: JSValueRef) -> (String, String) {
@@ -119,10 +146,10 @@ final class Realm {
 
     /// Runs a classic script (https://html.spec.whatwg.org/multipage/webappapis.html#run-a-classic-script).
     /// Exceptions are reported, not thrown.
-    func runScript(_ source: String, url: String) {
+    func runScript(_ source: String, url: String, muted: Bool = false) {
         guard window.isActive else { return }
         do { _ = try js.evaluate(Self.preparePageScript(source), sourceURL: url) }
-        catch let e as JSThrown { reportException(e.value) }
+        catch let e as JSThrown { reportException(e.value, muted: muted) }
         catch {}
     }
 
