@@ -121,8 +121,8 @@ let errorCases: [ErrorCase] = [
     .init(kind: "negative wait", json: doc(steps: #"[{"wait": -1}]"#), path: "$.steps[0].wait", fragment: ">= 0, found -1"),
     .init(kind: "console without contains", json: afterOpen(#"{"expectConsole": {"level": "error"}}"#),
           path: "$.steps[1].expectConsole", fragment: #"missing required key "contains""#),
-    .init(kind: "console level", json: afterOpen(#"{"expectConsole": {"contains": "x", "level": "warning"}}"#),
-          path: "$.steps[1].expectConsole.level", fragment: #"expected one of "debug", "log", "info", "warn", "error""#),
+    .init(kind: "console level", json: afterOpen(#"{"expectConsole": {"contains": "x", "level": "loud"}}"#),
+          path: "$.steps[1].expectConsole.level", fragment: #"expected one of "debug", "log", "info", "warn", "warning", "error""#),
     .init(kind: "request expectation header", json: doc(steps: #"[{"expectRequest": {"headers": {"Cookie": 1}}}]"#),
           path: "$.steps[0].expectRequest.headers.Cookie", fragment: "expected a string, found a number (1)"),
 

@@ -148,7 +148,7 @@ public final class Browser {
     /// and cross-origin ones made while pages load.
     func record(_ v: Verdict, by window: Window?) {
         if currentStep != nil { stepDecisions.append(v) }
-        let interesting = !v.isAllowed || v.rule != "IsPlatformObjectSameOrigin"
+        let interesting = !v.isAllowed || v.rule == "CrossOriginProperties"
         guard interesting || currentStep != nil else { return }
         if decisions.count < 10_000 {
             decisions.append(DecisionRecord(frame: window?.context?.label ?? "", time: now, step: currentStep, verdict: v))

@@ -80,8 +80,9 @@ public enum ScenarioRunner {
                                                     failures: found == want ? [] : [want ? "no request matched \(describe(e))" : "a request matched \(describe(e))"])
             case .expectConsole(let e):
                 let frameLabel: String? = e.frame.flatMap { browser.context(at: $0)?.label }
+                let wantLevel = e.level == "warn" ? "warning" : e.level
                 let found = browser.console.contains { c in
-                    (e.level == nil || c.level == e.level) && c.text.contains(e.contains) && (frameLabel == nil || c.frame == frameLabel)
+                    (wantLevel == nil || c.level == wantLevel) && c.text.contains(e.contains) && (frameLabel == nil || c.frame == frameLabel)
                 }
                 let ok = found != e.absent
                 rep.outcome = ok ? "allowed" : "error"

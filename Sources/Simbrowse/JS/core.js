@@ -89,7 +89,9 @@ function formatArg(v) {
 }
 const consoleObj = {};
 for (const level of ["log", "info", "warn", "error", "debug"]) {
-  consoleObj[level] = function (...args) { host.console(level === "info" ? "info" : level, args.map(formatArg).join(" ")); };
+  // Levels as Chromium's DevTools protocol names them (console.warn is "warning").
+  const name = level === "warn" ? "warning" : level;
+  consoleObj[level] = function (...args) { host.console(name, args.map(formatArg).join(" ")); };
 }
 consoleObj.trace = consoleObj.log;
 consoleObj.dir = consoleObj.log;

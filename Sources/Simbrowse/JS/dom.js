@@ -66,13 +66,16 @@ function iface(name, Parent, ctor, isClass) {
 }
 // Most interfaces are materialised on first use (an instance is created, or a script reads the
 // global), which keeps the per-realm cost of this file low. LAZY[name] = [parent, setup, make]:
-// parent is a name or constructor, setup(proto, C) defines members, make(Parent) builds a class.
+// parent is a name or constructor, setup(proto, C, name) defines members, make(Parent, name)
+// builds a class (for constructible interfaces).
 const LAZY = Object.create(null), MADE = Object.create(null);
 function lazy(name, parent, setup, make) {
   LAZY[name] = [parent, setup, make];
-  // One function serves as getter and setter (fewer closures per realm).
-  const f = function (v) { if (arguments.length) expose(name, v); else return I(name); };
-  Object.defineProperty(global, name, { get: f, set: f, configurable: true, enumerable: false });
+  Object.defineProperty(global, name, {
+    get() { return I(name); },
+    set(v) { expose(name, v); },
+    configurable: true, enumerable: false,
+  });
 }
 function I(name) {
   const made = MADE[name];
@@ -451,13 +454,11 @@ function runHandler(t, type, event, e) {
   if (r === false && type !== "beforeunload") event.preventDefault();
 }
 function handlerAccessor(type) {
-  // One function serves as getter (no argument) and setter (one argument): fewer closures per realm.
-  const f = function (v) {
-    const t = this == null ? global : this;
-    if (arguments.length === 0) return getHandler(t, type);
-    setHandler(t, type, isObj(v) ? v : null);
+  return {
+    get() { return getHandler(this == null ? global : this, type); },
+    set(v) { setHandler(this == null ? global : this, type, isObj(v) ? v : null); },
+    enumerable: true, configurable: true,
   };
-  return { get: f, set: f, enumerable: true, configurable: true };
 }
 let sharedHandlers = null;  // descriptors for GLOBAL_HANDLERS, shared by HTMLElement and Document
 function defineEventHandlers(obj, names) {
@@ -1312,7 +1313,7 @@ members(Element, {
   },
   get innerHTML() { return serializeChildren(this); },
   set innerHTML(html) {
-    const frag = parseFragment(this[NAME] === "template" ? this : this, html === null ? "" : String(html));
+    const frag = parseFragment(this, html === null ? "" : String(html));
     replaceAll(frag, this);
   },
   get outerHTML() { const out = []; serializeNode(this, out, null); return out.join(""); },
@@ -1850,8 +1851,9 @@ function elementMembers(p, C, name) {
         get async() { const st = scriptState(this); return st.forceAsync || hasAttr(this, "async"); },
         set async(v) { scriptState(this).forceAsync = false; if (v) setAttr(this, "async", ""); else removeAttr(this, "async"); },
         get text() { return childText(this); },
-        set text(v) { replaceAll(makeText(this[DOC], v === null ? "" : String(v)), this); },
+        set text(v) { v = v === null ? "" : String(v); replaceAll(v === "" ? null : makeText(this[DOC], v), this); },
       });
+      // The engine's view of "already started" / "parser-inserted" (read and written by name).
       Object.defineProperty(p, "__sbStarted", {
         get() { return scriptState(this).started; }, set(v) { scriptState(this).started = !!v; }, configurable: true,
       });
@@ -2368,7 +2370,7 @@ function serializeChildren(node) {
 function serializeNode(n, out, parent) {
   switch (n[TYPE]) {
     case 1: {
-      const name = n[NS] ? n[NAME] : n[NAME];
+      const name = n[NAME];
       out.push("<", name);
       for (const a of n[ATTRS]) out.push(" ", a[NAME], "=\"", escAttr(a[DATA]), "\"");
       out.push(">");

@@ -1,3 +1,0 @@
-import Testing
-@testable import HTMLDOM
-@Test func placeholderHTMLDOM() { #expect(Bool(true)) }
