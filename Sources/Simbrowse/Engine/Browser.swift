@@ -51,6 +51,8 @@ public final class Browser {
     public private(set) var cutOff: [String] = []
 
     var localStorage: [String: StorageArea] = [:]
+    /// The cookie jar (RFC 6265bis), with the profile's third-party cookie setting.
+    public private(set) lazy var cookieJar = CookieJar(profile: profile)
     /// The fetch layer's state (the CORS-preflight cache).
     let fetchState = FetchState()
     var popupCounter = 0

@@ -28,6 +28,7 @@ public enum ScenarioRunner {
     public static func run(_ scenario: Scenario, profile override: Profile? = nil, file: String? = nil) -> Report {
         let profile = override ?? Profile.named(scenario.profile) ?? .chromium
         let browser = Browser(profile: profile, server: makeServer(scenario))
+        for seed in scenario.cookies { browser.seedCookie(seed.setCookie, url: seed.url) }
         var steps: [StepReport] = []
         var allOK = true
         var cutOff: String?

@@ -19,6 +19,8 @@ struct FetchRequest {
     var userInitiated = false
     var referrer: URLRecord? = nil
     var frameLabel: String = ""
+    /// How cookies go with it (nil: credentials are not included).
+    var cookieContext: CookieRequestContext? = nil
 }
 
 struct FetchResult {
@@ -69,13 +71,17 @@ extension Browser {
                 h.set("Sec-Fetch-Dest", req.destination)
             }
             if req.mode == .navigate && req.url.scheme == "http" { h.set("Upgrade-Insecure-Requests", "1") }
+            let cookieDecisions = req.cookieContext.map { attachCookies(&h, url: req.url, context: $0) }
             let httpReq = HTTPRequest(method: req.method, url: req.url, headers: h, body: req.body)
             let resp = server.respond(to: httpReq)
+            let stored = req.cookieContext.map { storeCookies(from: resp, url: req.url, context: $0) }
             requests.append(RequestRecord(method: req.method, url: req.url.href, status: resp.status,
                                           headers: Dictionary(h.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { a, b in a + ", " + b }),
                                           kind: req.kind, frame: req.frameLabel,
                                           body: req.body.map { String(decoding: $0, as: UTF8.self) },
-                                          preflight: false, readable: nil, reason: nil))
+                                          preflight: false, readable: nil, reason: nil,
+                                          cookies: cookieDecisions.flatMap { $0.isEmpty ? nil : $0 },
+                                          setCookies: stored.flatMap { $0.isEmpty ? nil : $0 }))
             if [301, 302, 303, 307, 308].contains(resp.status), let loc = resp.headers.get("Location"),
                let next = URLRecord.parse(loc, base: req.url) {
                 redirected = true

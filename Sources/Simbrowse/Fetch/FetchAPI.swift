@@ -222,13 +222,23 @@ extension Browser {
             h.set("Sec-Fetch-Dest", f.request.destination)
         }
         let method = f.request.method
+        // Cookies go with the request when the credentials mode includes them
+        // (https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch step 8.10).
+        let cookieContext: CookieRequestContext? = f.request.client.flatMap { c in
+            CookieJar.includesCredentials(mode: f.credentials.rawValue, requestOrigin: f.request.origin, url: url)
+                ? CookieRequestContext.subresource(documentAncestry: c.ancestry, method: method) : nil
+        }
+        let cookieDecisions = cookieContext.map { attachCookies(&h, url: url, context: $0) }
         var resp = server.respond(to: HTTPRequest(method: method, url: url, headers: h, body: f.request.body))
+        let stored = cookieContext.map { storeCookies(from: resp, url: url, context: $0) }
         if method == "HEAD" { resp.body = [] }
         let index = requests.count
         requests.append(RequestRecord(method: method, url: url.href, status: resp.status, headers: flatten(h),
                                       kind: f.request.kind, frame: f.request.frameLabel,
                                       body: f.request.body.map { String(decoding: $0, as: UTF8.self) },
-                                      preflight: false, readable: nil, reason: nil))
+                                      preflight: false, readable: nil, reason: nil,
+                                      cookies: cookieDecisions.flatMap { $0.isEmpty ? nil : $0 },
+                                      setCookies: stored.flatMap { $0.isEmpty ? nil : $0 }))
         // https://fetch.spec.whatwg.org/#concept-http-fetch step 4.5: the CORS check, on redirects too.
         if f.tainting == .cors,
            case .failure(let failure) = CORS.corsCheck(resp, requestOrigin: f.serializedOrigin, credentialsMode: f.credentials) {

@@ -156,4 +156,8 @@ public struct RequestRecord: Sendable, Codable, Equatable {
     /// Whether the page could read the response (nil for navigations and kinds where it does not apply).
     public var readable: Bool?
     public var reason: String?
+    /// Every cookie's decision for this request: sent, or held back and why.
+    public var cookies: [CookieDecision]? = nil
+    /// What became of the response's Set-Cookie headers.
+    public var setCookies: [CookieStoreResult]? = nil
 }

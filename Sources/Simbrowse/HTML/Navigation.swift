@@ -43,6 +43,11 @@ extension Browser {
                                    client: initiator, origin: initiatorOrigin, userInitiated: userInitiated,
                                    referrer: initiatorURL, frameLabel: initiator?.label ?? bc.label)
             if method == "POST", let o = initiatorOrigin { req.headers.set("Origin", o.serialized) }
+            if bc.isTopLevel {
+                req.cookieContext = userInitiated ? .browserNavigation(method: method) : .topLevelNavigation(initiator: initiatorOrigin, method: method)
+            } else {
+                req.cookieContext = .nestedNavigation(parentAncestry: bc.parent?.window?.ancestry ?? [], initiator: initiatorOrigin, method: method)
+            }
             let result = self.fetchNavigationOrSubresource(req)
             guard bc.navigationID == navID, !bc.discarded else { return }
             let r = result.response

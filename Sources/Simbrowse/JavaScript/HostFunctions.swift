@@ -294,6 +294,7 @@ extension Realm {
         }
         installFetchHostFunctions()
         installFormHostFunctions()
+        installCookieHostFunctions()
         installImageHostFunctions()
         installStyleHostFunctions()
         installWebSocketHostFunctions()
@@ -311,6 +312,7 @@ extension Realm {
           if (!D) return;
           Object.defineProperty(D, "domain", { get() { return host.documentDomain(); }, set(v) { host.setDocumentDomain(String(v)); }, configurable: true, enumerable: true });
           Object.defineProperty(D, "location", { get() { return this === global.document ? global.location : null; }, set(v) { global.location.href = v; }, configurable: true, enumerable: true });
+          Object.defineProperty(D, "cookie", { get() { return this === global.document ? host.documentCookieGet() : ""; }, set(v) { if (this === global.document) host.documentCookieSet(String(v)); }, configurable: true, enumerable: true });
           if (!("referrer" in D)) Object.defineProperty(D, "referrer", { get() { return ""; }, configurable: true });
           host.internals.awaitStep = (v) => { Promise.resolve(v).then((r) => host.stepSettled(true, r), (e) => host.stepSettled(false, e)); };
           host.internals.reportValue = (v) => {

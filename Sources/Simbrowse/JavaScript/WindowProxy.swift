@@ -285,6 +285,9 @@ extension Browser {
         var req = FetchRequest(url: url, destination: "script", mode: mode, kind: "script", client: w, origin: w.origin,
                                referrer: w.url, frameLabel: w.label)
         if mode == .cors && crossOriginRequest { req.headers.set("Origin", w.origin.serialized) }
+        if CookieJar.includesCredentials(mode: mode == .noCors ? "include" : credentials.rawValue, requestOrigin: w.origin, url: url) {
+            req.cookieContext = .subresource(documentAncestry: w.ancestry)
+        }
         let result = fetchNavigationOrSubresource(req)
         let r = result.response
         let crossOriginResponse = !w.origin.isSameOrigin(result.url.origin)

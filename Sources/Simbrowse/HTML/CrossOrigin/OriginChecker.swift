@@ -222,6 +222,21 @@ public struct OriginChecker: Sendable {
         return Verdict(decision: .allowed, rule: "storage", explanation: "\(kind)Storage of \(o)", spec: spec, accessorOrigin: o)
     }
 
+    /// `document.cookie`: a document with an opaque origin has no cookies.
+    /// https://html.spec.whatwg.org/multipage/dom.html#dom-document-cookie (step 2: "If this is a
+    /// document whose origin is an opaque origin, then throw a SecurityError").
+    public func documentCookie(write: Bool, for ctx: SecurityContext, isDataURL: Bool) -> Verdict {
+        let o = ctx.origin.serialized
+        let spec = "https://html.spec.whatwg.org/multipage/dom.html#dom-document-cookie"
+        if ctx.origin.isOpaque {
+            let why = isDataURL ? "Cookies are disabled inside 'data:' URLs." : "The document is sandboxed and lacks the 'allow-same-origin' flag."
+            let op = write ? "Failed to set the 'cookie' property on 'Document'" : "Failed to read the 'cookie' property from 'Document'"
+            return Verdict(decision: .blocked, rule: "document.cookie for opaque origins", explanation: "a document with an opaque origin has no cookies",
+                           spec: spec, accessorOrigin: o, errorName: "SecurityError", message: "\(op): \(why)")
+        }
+        return Verdict(decision: .allowed, rule: "document.cookie", explanation: "cookies of \(o)", spec: spec, accessorOrigin: o)
+    }
+
     /// Whether a script of `source` may navigate the navigable `target` to `url`.
     /// https://html.spec.whatwg.org/multipage/browsing-the-web.html#allowed-to-navigate ; Chromium adds
     /// the framebusting intervention: a cross-origin frame may not navigate its top without user activation.
