@@ -47,6 +47,40 @@ public struct Profile: Sendable, Equatable {
         }
     }
 
+    /// The TypeError message of a failed fetch().
+    var fetchFailedMessage: String {
+        browser == .chromium ? "Failed to fetch" : "NetworkError when attempting to fetch resource."
+    }
+
+    /// Chromium sends `Sec-Fetch-Mode: cors` on every preflight, http too; Firefox only to trustworthy URLs.
+    var secFetchModeOnInsecurePreflight: Bool { browser == .chromium }
+
+    /// A window whose navigable is gone (closed, or cut off by COOP): Chromium's window-valued
+    /// properties read as null; Firefox still hands back the WindowProxy.
+    var detachedWindowPropertiesAreNull: Bool { browser == .chromium }
+
+    /// Firefox refuses a cross-origin popup's navigation of its opener without user activation.
+    var blocksCrossOriginOpenerNavigationWithoutActivation: Bool { browser == .firefox }
+
+    /// The SecurityError message of storage or document.cookie in a sandboxed (opaque) document.
+    func opaqueStorageMessage(_ property: String, interface: String, write: Bool, chromiumReason: String) -> String {
+        switch browser {
+        case .chromium:
+            return write ? "Failed to set the '\(property)' property on '\(interface)': \(chromiumReason)"
+                : "Failed to read the '\(property)' property from '\(interface)': \(chromiumReason)"
+        case .firefox:
+            return "\(interface).\(property) \(write ? "setter" : "getter"): Forbidden in a sandboxed document without the 'allow-same-origin' flag."
+        }
+    }
+
+    /// The SecurityError message of a refused navigation.
+    func navigationRefusedMessage(url: String) -> String {
+        switch browser {
+        case .chromium: return "Failed to set a named property 'href' on 'Location': The current window does not have permission to navigate the target frame to '\(url)'."
+        case .firefox: return "The operation is insecure."
+        }
+    }
+
     func postMessageMismatch(target: String, recipient: String) -> String {
         switch browser {
         case .chromium:

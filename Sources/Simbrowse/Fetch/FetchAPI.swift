@@ -100,7 +100,7 @@ extension Browser {
         if let w = f.request.client, w.isActive {
             for l in lines { log(w, level: "error", l) }
         }
-        f.finish?(.networkError())
+        f.finish?(.networkError(profile.fetchFailedMessage))
         f.finish = nil
     }
 
@@ -181,7 +181,7 @@ extension Browser {
         if !unsafeHeaders.isEmpty { h.set("Access-Control-Request-Headers", unsafeHeaders.joined(separator: ",")) }
         h.set("Origin", f.serializedOrigin)
         // Chromium sends Sec-Fetch-Mode on every preflight (http too); the rest only to trustworthy URLs.
-        h.set("Sec-Fetch-Mode", "cors")
+        if profile.secFetchModeOnInsecurePreflight || isPotentiallyTrustworthy(url.origin) { h.set("Sec-Fetch-Mode", "cors") }
         if isPotentiallyTrustworthy(url.origin) {
             h.set("Sec-Fetch-Site", secFetchSite(f.request, chain: f.urlList))
             h.set("Sec-Fetch-Dest", f.request.destination)
@@ -525,7 +525,7 @@ extension Realm {
             let w = self.window, b = self.browser
             let str = { (k: String) -> String in js.toString(js.get(d, k)) }
             guard let url = URLRecord.parse(str("url"), base: w.url) else {
-                return js.string("Failed to fetch")
+                return js.string(b.profile.fetchFailedMessage)
             }
             var headers = HeaderList()
             if let list = js.object(js.get(d, "headers")) {
@@ -560,7 +560,7 @@ extension Realm {
                 if let cb, self.window.isActive { self.invoke(cb, [value]) }
             }
             b.startAPIFetch(f)
-            if sync { return syncResult ?? self.fetchResultValue(.networkError()) }
+            if sync { return syncResult ?? self.fetchResultValue(.networkError(b.profile.fetchFailedMessage)) }
             return js.undefined
         }
     }

@@ -29,10 +29,11 @@ extension Realm {
         let (name, symbol) = keyName(key)
         if bc.discarded {
             // A WindowProxy whose navigable is gone: only `closed` and self-references answer.
-            // Chromium detaches it: its window-valued properties read as null.
+            // Chromium detaches it: its window-valued properties read as null (Firefox: the proxy).
             switch name {
             case "closed": return js.bool(true)
-            case "window", "self", "frames", "parent", "top", "opener": return js.null
+            case "window", "self", "frames": return browser.profile.detachedWindowPropertiesAreNull ? js.null : windowProxy(bc)
+            case "parent", "top", "opener": return js.null
             case "length": return js.number(0)
             default: return js.undefined
             }
@@ -184,10 +185,10 @@ extension Realm {
         let v = browser.checker.navigation(source: window.securityContext, sourceIsDescendantOfTarget: bc.isAncestor(of: source),
                                            targetIsTop: bc.isTopLevel, target: target.securityContext, url: url.href,
                                            sandboxedTopNavigation: window.sandboxFlags.contains(.topLevelNavigation) && bc !== source,
-                                           hasUserActivation: false)
+                                           hasUserActivation: false, targetIsOpenerOfSource: source.top.opener === bc)
         browser.record(v, by: window)
         if !v.isAllowed {
-            if let m = v.message { browser.log(window, level: "error", "Unsafe attempt to initiate navigation for frame with origin '\(target.origin.serialized)' from frame with URL '\(window.url.href)'. \(m.replacingOccurrences(of: "Failed to set a named property 'href' on 'Location': ", with: ""))") }
+            if browser.profile.browser == .chromium, let m = v.message { browser.log(window, level: "error", "Unsafe attempt to initiate navigation for frame with origin '\(target.origin.serialized)' from frame with URL '\(window.url.href)'. \(m.replacingOccurrences(of: "Failed to set a named property 'href' on 'Location': ", with: ""))") }
             throw exception(for: v)
         }
         // A fragment-only change of the same document is a same-document navigation.

@@ -217,7 +217,7 @@ public struct OriginChecker: Sendable {
             return Verdict(decision: .blocked, rule: "storage for opaque origins",
                            explanation: "an opaque origin has no \(kind)Storage", spec: spec, accessorOrigin: o,
                            errorName: "SecurityError",
-                           message: "Failed to read the '\(kind)Storage' property from 'Window': \(why)")
+                           message: profile.opaqueStorageMessage("\(kind)Storage", interface: "Window", write: false, chromiumReason: why))
         }
         return Verdict(decision: .allowed, rule: "storage", explanation: "\(kind)Storage of \(o)", spec: spec, accessorOrigin: o)
     }
@@ -230,9 +230,9 @@ public struct OriginChecker: Sendable {
         let spec = "https://html.spec.whatwg.org/multipage/dom.html#dom-document-cookie"
         if ctx.origin.isOpaque {
             let why = isDataURL ? "Cookies are disabled inside 'data:' URLs." : "The document is sandboxed and lacks the 'allow-same-origin' flag."
-            let op = write ? "Failed to set the 'cookie' property on 'Document'" : "Failed to read the 'cookie' property from 'Document'"
             return Verdict(decision: .blocked, rule: "document.cookie for opaque origins", explanation: "a document with an opaque origin has no cookies",
-                           spec: spec, accessorOrigin: o, errorName: "SecurityError", message: "\(op): \(why)")
+                           spec: spec, accessorOrigin: o, errorName: "SecurityError",
+                           message: profile.opaqueStorageMessage("cookie", interface: "Document", write: write, chromiumReason: why))
         }
         return Verdict(decision: .allowed, rule: "document.cookie", explanation: "cookies of \(o)", spec: spec, accessorOrigin: o)
     }
@@ -242,7 +242,7 @@ public struct OriginChecker: Sendable {
     /// the framebusting intervention: a cross-origin frame may not navigate its top without user activation.
     public func navigation(source: SecurityContext, sourceIsDescendantOfTarget: Bool, targetIsTop: Bool,
                            target: SecurityContext, url: String, sandboxedTopNavigation: Bool,
-                           hasUserActivation: Bool) -> Verdict {
+                           hasUserActivation: Bool, targetIsOpenerOfSource: Bool = false) -> Verdict {
         let a = source.origin.serialized, t = target.origin.serialized
         let spec = "https://html.spec.whatwg.org/multipage/browsing-the-web.html#allowed-to-navigate"
         if targetIsTop && sourceIsDescendantOfTarget {
@@ -250,15 +250,21 @@ public struct OriginChecker: Sendable {
                 return Verdict(decision: .blocked, rule: "sandboxed top-level navigation",
                                explanation: "a sandboxed frame without allow-top-navigation may not navigate its top",
                                spec: spec, accessorOrigin: a, targetOrigin: t, errorName: "SecurityError",
-                               message: "Failed to set a named property 'href' on 'Location': The current window does not have permission to navigate the target frame to '\(url)'.")
+                               message: profile.navigationRefusedMessage(url: url))
             }
             if !hasUserActivation && !Self.isSameOriginDomain(source, target) && !source.origin.isSameOrigin(target.origin) {
                 return Verdict(decision: .blocked, rule: "framebusting intervention",
                                explanation: "a cross-origin frame may not navigate the top-level window without user activation",
                                spec: "https://chromestatus.com/feature/5851021045661696", accessorOrigin: a, targetOrigin: t,
                                errorName: "SecurityError",
-                               message: "Failed to set a named property 'href' on 'Location': The current window does not have permission to navigate the target frame to '\(url)'.")
+                               message: profile.navigationRefusedMessage(url: url))
             }
+        }
+        if profile.blocksCrossOriginOpenerNavigationWithoutActivation && targetIsOpenerOfSource && !hasUserActivation
+            && !source.origin.isSameOrigin(target.origin) {
+            return Verdict(decision: .blocked, rule: "opener navigation without user activation",
+                           explanation: "Firefox refuses a cross-origin popup's navigation of its opener without user activation",
+                           spec: spec, accessorOrigin: a, targetOrigin: t, errorName: "SecurityError", message: "Property access denied.")
         }
         return Verdict(decision: .allowed, rule: "allowed to navigate",
                        explanation: "\(a) may navigate a window of \(t) to \(url)", spec: spec, accessorOrigin: a, targetOrigin: t)
