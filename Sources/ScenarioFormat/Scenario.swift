@@ -10,6 +10,10 @@ public struct Scenario: Sendable, Equatable {
     public var description: String?
     /// `"chromium"` (the default) or `"firefox"`.
     public var profile: String
+    /// The third-party cookie setting, when the scenario overrides the profile's:
+    /// `"block"` (Chromium's default), `"allow"` (Chromium with third-party cookies allowed, as the
+    /// classic articles assume) or `"partition"` (Firefox's Total Cookie Protection).
+    public var thirdPartyCookies: String? = nil
     /// The served URLs, sorted by URL string (UTF-8 byte order), whatever the order in the file.
     public var resources: [ResourceEntry]
     /// Cookies to store before the first step, in file order.
@@ -21,6 +25,7 @@ public struct Scenario: Sendable, Equatable {
     public var folder: URL
 
     public static let profiles = ["chromium", "firefox"]
+    public static let thirdPartyCookieSettings = ["block", "allow", "partition"]
     public static let defaultProfile = "chromium"
 
     public init(name: String, description: String? = nil, profile: String = Scenario.defaultProfile,

@@ -19,7 +19,7 @@ struct ScenarioDecoder {
 
     // MARK: The document
 
-    static let topKeys = ["name", "description", "profile", "resources", "cookies", "steps"]
+    static let topKeys = ["name", "description", "profile", "thirdPartyCookies", "resources", "cookies", "steps"]
 
     func scenario(_ root: JSONValue) throws(ScenarioError) -> Scenario {
         let path = JSONPath.root
@@ -38,8 +38,12 @@ struct ScenarioDecoder {
         if let v = obj["profile"] { profile = try oneOf(v, path.key("profile"), Scenario.profiles) }
         let resources = try self.resources(obj["resources"]!, path.key("resources"))
         let steps = try self.steps(obj["steps"]!, path.key("steps"))
-        return Scenario(name: name, description: description, profile: profile, resources: resources,
-                        cookies: cookies, steps: steps, fileURL: nil, folder: folder)
+        var thirdParty: String?
+        if let v = obj["thirdPartyCookies"] { thirdParty = try oneOf(v, path.key("thirdPartyCookies"), Scenario.thirdPartyCookieSettings) }
+        var s = Scenario(name: name, description: description, profile: profile, resources: resources,
+                         cookies: cookies, steps: steps, fileURL: nil, folder: folder)
+        s.thirdPartyCookies = thirdParty
+        return s
     }
 
     // MARK: Resources

@@ -31,12 +31,18 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "The browser to imitate: chromium (default) or firefox. Overrides the scenarios' own profile.")
     var profile: String?
 
+    @Option(name: .long, help: "Third-party cookies: block (Chromium's default), allow (as the classic articles assume), partition (Firefox). Overrides the scenarios' setting.")
+    var thirdPartyCookies: String?
+
     @Flag(name: .long, help: "Also list every decision of the origin checker.")
     var decisions = false
 
     func validate() throws {
         if let profile, Profile.named(profile) == nil {
             throw ValidationError("unknown profile '\(profile)': use chromium or firefox")
+        }
+        if let t = thirdPartyCookies, !["block", "allow", "partition"].contains(t) {
+            throw ValidationError("unknown third-party cookie setting '\(t)': use block, allow or partition")
         }
     }
 
@@ -66,7 +72,7 @@ struct Run: ParsableCommand {
                 badInput = true
                 continue
             }
-            let report = ScenarioRunner.run(scenario, profile: profile.flatMap(Profile.named), file: f.path)
+            let report = ScenarioRunner.run(scenario, profile: profile.flatMap(Profile.named), thirdPartyCookies: thirdPartyCookies, file: f.path)
             reports.append(report)
             if !json { print(TextReport.render(report, decisions: decisions)) }
         }

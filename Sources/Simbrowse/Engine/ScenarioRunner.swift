@@ -25,8 +25,12 @@ public enum ScenarioRunner {
         return server
     }
 
-    public static func run(_ scenario: Scenario, profile override: Profile? = nil, file: String? = nil) -> Report {
-        let profile = override ?? Profile.named(scenario.profile) ?? .chromium
+    /// Runs `scenario`. `override` replaces the scenario's profile and `thirdPartyCookies` its
+    /// third-party cookie setting (the CLI's `--profile` and `--third-party-cookies`).
+    public static func run(_ scenario: Scenario, profile override: Profile? = nil, thirdPartyCookies: String? = nil,
+                           file: String? = nil) -> Report {
+        var profile = override ?? Profile.named(scenario.profile) ?? .chromium
+        if let t = thirdPartyCookies ?? scenario.thirdPartyCookies { profile.thirdPartyCookies = t }
         let browser = Browser(profile: profile, server: makeServer(scenario))
         for seed in scenario.cookies { browser.seedCookie(seed.setCookie, url: seed.url) }
         var steps: [StepReport] = []
