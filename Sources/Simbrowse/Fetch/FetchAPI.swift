@@ -99,6 +99,18 @@ extension Browser {
     private func fail(_ f: APIFetch, console lines: [String]) {
         if let w = f.request.client, w.isActive {
             for l in lines { log(w, level: "error", l) }
+            // The read was refused by policy: the decision goes to the log with its rule, so a step
+            // whose script gets `TypeError: Failed to fetch` reports the outcome "blocked".
+            let first = lines.first ?? ""
+            let (rule, spec): (String, String) =
+                first.contains("CORS policy") ? ("CORS check", "https://fetch.spec.whatwg.org/#concept-cors-check")
+                : first.contains("ERR_BLOCKED_BY_RESPONSE") ? ("Cross-Origin-Resource-Policy", "https://fetch.spec.whatwg.org/#cross-origin-resource-policy-check")
+                : first.contains("Content Security Policy") ? ("CSP connect-src", "https://w3c.github.io/webappsec-csp/#directive-connect-src")
+                : first.contains("Mixed Content") ? ("mixed content", "https://w3c.github.io/webappsec-mixed-content/")
+                : ("network error", "https://fetch.spec.whatwg.org/#concept-network-error")
+            record(Verdict(decision: .blocked, rule: rule, explanation: first.isEmpty ? "the fetch failed (\(f.redirectMode == "error" ? "redirect mode error" : "network error"))" : first,
+                           spec: spec, accessorOrigin: w.origin.serialized, targetOrigin: f.request.url.origin.serialized,
+                           errorName: "TypeError", message: profile.fetchFailedMessage), by: w)
         }
         f.finish?(.networkError(profile.fetchFailedMessage))
         f.finish = nil

@@ -66,10 +66,13 @@ public final class BrowsingContext {
             for ch in c.children { if let f = search(ch) { return f } }
             return nil
         }
-        if let f = search(top) { return f }
-        for t in browser.topLevel where !t.discarded {
-            if let f = search(t) { return f }
-            for p in t.popups { if let f = search(p) { return f } }
+        // Only navigables of the same browsing context group, that this one is familiar with: its own
+        // tab's tree, the popups it (or its tab) opened, and the tree of the tab that opened it.
+        var roots: [BrowsingContext] = [top]
+        roots += top.popups
+        if let o = top.opener?.top { roots.append(o); roots += o.popups }
+        for r in roots where !r.discarded {
+            if let f = search(r) { return f }
         }
         return nil
     }
