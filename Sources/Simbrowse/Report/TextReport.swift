@@ -65,6 +65,9 @@ public enum TextReport {
                 let hs = q.headers.sorted { $0.key < $1.key }.filter { ["Origin", "Cookie", "Referer", "Sec-Fetch-Site", "Content-Type"].contains($0.key) }
                     .map { "\($0.key): \($0.value)" }.joined(separator: "; ")
                 out.append("    \(q.method) \(q.url) → \(q.status) (\(q.kind))\(hs.isEmpty ? "" : "  [\(hs)]")")
+                if q.readable == false, let why = q.reason { out.append("      not readable by the page: \(why)") }
+                for c in q.cookies ?? [] where !c.sent { out.append("      cookie \(c.name) was not sent: \(c.reason)") }
+                for c in q.setCookies ?? [] where !c.stored { out.append("      Set-Cookie \(c.name) was not stored: \(c.reason)") }
             }
         }
         if decisions && !r.decisions.isEmpty {
