@@ -28,6 +28,8 @@ public final class Browser {
     public let checker: OriginChecker
     public let server: FixtureServer
     let vm: JSVM
+    /// Values the engine made during the current task, protected from the collector until it ends.
+    let temporaryRoots = TemporaryRoots()
 
     /// Virtual time in milliseconds since the browser started.
     public private(set) var now: Double = 0
@@ -95,6 +97,7 @@ public final class Browser {
             tasks.removeFirst()
             if first.time > now { now = first.time }
             first.run()
+            temporaryRoots.release()
         }
         return true
     }

@@ -58,12 +58,16 @@ extension BrowsingContext {
             _ = try? realm.js.call(realm.js.get(realm.internals, "awaitStep"), [v])
             b.runUntilIdle(limit: limit, until: { realm.stepResult != nil })
             if let r = realm.stepResult {
+                realm.settledNeedsRelease = true
                 result = r.ok ? .success(r.value) : .failure(JSThrown(value: r.value))
             } else {
                 result = .failure(JSThrown(value: realm.js.string("simbrowse: the promise did not settle within \(Int(limit)) virtual ms")))
             }
             realm.stepResult = nil
         }
+        var settled: JSRef?
+        if case .success(let v) = result { settled = v } else if case .failure(let e) = result { settled = e.value }
+        defer { if let settled, realm.settledNeedsRelease { realm.settledNeedsRelease = false; realm.js.unprotect(settled) } }
         let decisions = b.stepDecisions
         var out = ScriptResult(outcome: .allowed, value: nil, valueType: nil, error: nil, decisions: decisions)
         switch result {
@@ -80,6 +84,7 @@ extension BrowsingContext {
             }
         }
         b.stepDecisions = []
+        b.temporaryRoots.release()
         // Let what the script started (messages, loads) happen.
         b.runUntilIdle(limit: limit)
         return out

@@ -299,7 +299,9 @@ extension Realm {
         installStyleHostFunctions()
         installWebSocketHostFunctions()
         def("stepSettled") { [unowned self] js, a in
-            self.stepResult = (js.toBool(arg(a, 0)), arg(a, 1) ?? js.undefined)
+            let v = arg(a, 1) ?? js.undefined
+            JSValueProtect(js.ctx, v)   // held across the event loop until the step reads it (ScriptResult.swift)
+            self.stepResult = (js.toBool(arg(a, 0)), v)
             return js.undefined
         }
     }

@@ -88,10 +88,39 @@ let windowGlobalClass: JSClassRef = {
     }
 }()
 
+/// Values the engine creates and holds in Swift memory (an argument array, a list being built)
+/// are invisible to JavaScriptCore's garbage collector, which scans only the native stack: a
+/// string made for one argument could be collected while the next is made. Every value the
+/// helpers below create is therefore protected until the end of the current event-loop task
+/// (`Browser.runUntilIdle`, `open`, `evaluate` call `release()`), so nothing depends on when the
+/// collector happens to run. One per browser; the realms' global objects point to it.
+final class TemporaryRoots {
+    private var values: [(JSContextRef, JSValueRef)] = []
+    func add(_ ctx: JSContextRef, _ v: JSValueRef) {
+        JSValueProtect(ctx, v)
+        values.append((ctx, v))
+    }
+    func release() {
+        let list = values
+        values = []
+        for (ctx, v) in list { JSValueUnprotect(ctx, v) }
+    }
+    deinit { release() }
+}
+
 /// Values of one context, with small conveniences. Everything here is synchronous and runs
 /// on the thread that owns the browser.
 struct JSC {
     let ctx: JSContextRef
+
+    /// Protects a value the engine just made until the end of the task (see `TemporaryRoots`).
+    @inline(__always) @discardableResult
+    func rooted(_ v: JSValueRef) -> JSValueRef {
+        if let p = JSObjectGetPrivate(JSContextGetGlobalObject(ctx)) {
+            Unmanaged<TemporaryRoots>.fromOpaque(p).takeUnretainedValue().add(ctx, v)
+        }
+        return v
+    }
 
     var undefined: JSValueRef { JSValueMakeUndefined(ctx) }
     var null: JSValueRef { JSValueMakeNull(ctx) }
@@ -99,7 +128,7 @@ struct JSC {
     func number(_ d: Double) -> JSValueRef { JSValueMakeNumber(ctx, d) }
     func string(_ s: String) -> JSValueRef {
         let js = jsString(s); defer { JSStringRelease(js) }
-        return JSValueMakeString(ctx, js)
+        return rooted(JSValueMakeString(ctx, js))
     }
     func toString(_ v: JSValueRef?) -> String {
         guard let v else { return "undefined" }
@@ -123,10 +152,10 @@ struct JSC {
         guard let v, JSValueIsObject(ctx, v) else { return nil }
         return JSValueToObject(ctx, v, nil)
     }
-    func newObject() -> JSObjectRef { JSObjectMake(ctx, nil, nil) }
+    func newObject() -> JSObjectRef { rooted(JSObjectMake(ctx, nil, nil)) }
     func array(_ items: [JSValueRef]) -> JSObjectRef {
         let opt: [JSValueRef?] = items
-        return opt.withUnsafeBufferPointer { JSObjectMakeArray(ctx, items.count, $0.baseAddress, nil) }
+        return rooted(opt.withUnsafeBufferPointer { JSObjectMakeArray(ctx, items.count, $0.baseAddress, nil) }!)
     }
 
     func get(_ obj: JSObjectRef, _ name: String) -> JSValueRef {
@@ -152,7 +181,7 @@ struct JSC {
     }
     func function(_ name: String, _ body: @escaping (JSC, JSObjectRef?, [JSValueRef]) throws -> JSValueRef) -> JSObjectRef {
         let box = NativeFunctionBox { ctx, this, args in try body(JSC(ctx: ctx), this, args) }
-        let obj = JSObjectMake(ctx, nativeFunctionClass, Unmanaged.passRetained(box).toOpaque())!
+        let obj = rooted(JSObjectMake(ctx, nativeFunctionClass, Unmanaged.passRetained(box).toOpaque())!)
         let fproto = get(JSContextGetGlobalObject(ctx), "Function")
         if let f = object(fproto) { JSObjectSetPrototype(ctx, obj, get(f, "prototype")) }
         return obj
@@ -165,16 +194,16 @@ struct JSC {
         var exc: JSValueRef?
         let opt: [JSValueRef?] = args
         let r = opt.withUnsafeBufferPointer { JSObjectCallAsFunction(ctx, f, this, args.count, $0.baseAddress, &exc) }
-        if let exc { throw JSThrown(value: exc) }
-        return r ?? undefined
+        if let exc { throw JSThrown(value: rooted(exc)) }
+        return rooted(r ?? undefined)
     }
     func construct(_ fn: JSValueRef, _ args: [JSValueRef]) throws -> JSObjectRef {
         guard let f = object(fn) else { throw JSThrown(value: string("not a constructor")) }
         var exc: JSValueRef?
         let opt: [JSValueRef?] = args
         let r = opt.withUnsafeBufferPointer { JSObjectCallAsConstructor(ctx, f, args.count, $0.baseAddress, &exc) }
-        if let exc { throw JSThrown(value: exc) }
-        return r!
+        if let exc { throw JSThrown(value: rooted(exc)) }
+        return rooted(r!)
     }
     func evaluate(_ source: String, sourceURL: String? = nil, line: Int = 1) throws -> JSValueRef {
         let src = jsString(source); defer { JSStringRelease(src) }
@@ -182,8 +211,8 @@ struct JSC {
         defer { if let url { JSStringRelease(url) } }
         var exc: JSValueRef?
         let r = JSEvaluateScript(ctx, src, nil, url, Int32(line), &exc)
-        if let exc { throw JSThrown(value: exc) }
-        return r ?? undefined
+        if let exc { throw JSThrown(value: rooted(exc)) }
+        return rooted(r ?? undefined)
     }
     func json(_ v: JSValueRef) -> String? {
         guard let s = JSValueCreateJSONString(ctx, v, 0, nil) else { return nil }
@@ -192,7 +221,7 @@ struct JSC {
     }
     func fromJSON(_ s: String) -> JSValueRef? {
         let js = jsString(s); defer { JSStringRelease(js) }
-        return JSValueMakeFromJSONString(ctx, js)
+        return JSValueMakeFromJSONString(ctx, js).map { rooted($0) }
     }
     func strictEquals(_ a: JSValueRef, _ b: JSValueRef) -> Bool { JSValueIsStrictEqual(ctx, a, b) }
     func protect(_ v: JSValueRef) { JSValueProtect(ctx, v) }

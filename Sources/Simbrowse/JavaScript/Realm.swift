@@ -31,13 +31,19 @@ final class Realm {
     private var protected: [Int: JSValueRef] = [:]
     /// The result of an awaited `run` step.
     var stepResult: (ok: Bool, value: JSValueRef)?
+    /// The settled value above is protected until the step has read it.
+    var settledNeedsRelease = false
 
     init(window: Window, browser: Browser) {
         self.window = window
         self.browser = browser
         ctx = JSGlobalContextCreateInGroup(browser.vm.group, windowGlobalClass)
+        JSObjectSetPrivate(JSContextGetGlobalObject(ctx), Unmanaged.passUnretained(browser.temporaryRoots).toOpaque())
         js = JSC(ctx: ctx)
         host = js.newObject()
+        // Kept alive for the realm's lifetime: the engine holds it (and the objects the preludes
+        // hang on it) between calls, where the garbage collector cannot see Swift's references.
+        JSValueProtect(ctx, host)
         installHostFunctions()
         for (name, source) in Preludes.sources {
             do {
@@ -55,6 +61,7 @@ final class Realm {
 
     deinit {
         for (_, v) in protected { JSValueUnprotect(ctx, v) }
+        JSValueUnprotect(ctx, host)
         JSGlobalContextRelease(ctx)
     }
 
