@@ -29,10 +29,12 @@ enum BrowserTruth {
         return out
     }()
 
-    static let agreeing: Set<String> = {
-        let text = (try? String(contentsOf: root.appendingPathComponent("agreeing-chromium.txt"), encoding: .utf8)) ?? ""
+    static func agreeingList(_ browser: String) -> Set<String> {
+        let text = (try? String(contentsOf: root.appendingPathComponent("agreeing-\(browser).txt"), encoding: .utf8)) ?? ""
         return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
-    }()
+    }
+    static let agreeing = agreeingList("chromium")
+    static let agreeingFirefox = agreeingList("firefox")
 
     /// The case as a scenario, as compare.py's `to_scenario` makes it.
     static func scenario(_ c: Case) throws -> Scenario {
@@ -123,6 +125,12 @@ struct BrowserTruthTests {
     func stillAgrees(_ c: BrowserTruth.Case) throws {
         let r = try BrowserTruth.compare(c)
         #expect(r.agree, "\(c.id) no longer agrees with Chromium:\n\(r.misses.joined(separator: "\n"))")
+    }
+
+    @Test("Every case that agreed with Firefox before still agrees (profile firefox)", arguments: BrowserTruth.cases.filter { BrowserTruth.agreeingFirefox.contains($0.id) })
+    func stillAgreesFirefox(_ c: BrowserTruth.Case) throws {
+        let r = try BrowserTruth.compare(c, browser: "firefox")
+        #expect(r.agree, "\(c.id) no longer agrees with Firefox:\n\(r.misses.joined(separator: "\n"))")
     }
 
     @Test("Agreement per area (printed)")

@@ -42,7 +42,8 @@ extension Realm {
     /// `document.cookie` (https://html.spec.whatwg.org/multipage/dom.html#dom-document-cookie),
     /// refused by the origin checker for documents with an opaque origin.
     func installCookieHostFunctions() {
-        let w = window, b = browser
+        unowned let w = window
+        unowned let b = browser
         js.set(host, "documentCookieGet", js.function("documentCookieGet") { [unowned self] js, _, _ in
             let v = b.checker.documentCookie(write: false, for: w.securityContext, isDataURL: w.url.scheme == "data")
             b.record(v, by: w)

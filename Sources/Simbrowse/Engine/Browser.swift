@@ -53,6 +53,8 @@ public final class Browser {
     public private(set) var cutOff: [String] = []
 
     var localStorage: [String: StorageArea] = [:]
+    /// Windows whose navigable moved on (see `createDocument`).
+    var retiredWindows: [Window] = []
     /// The cookie jar (RFC 6265bis), with the profile's third-party cookie setting.
     public private(set) lazy var cookieJar = CookieJar(profile: profile)
     /// The fetch layer's state (the CORS-preflight cache).

@@ -93,8 +93,9 @@ extension Browser {
     func createDocument(in bc: BrowsingContext, url: URLRecord, html: String, origin: Origin,
                         headers: HeaderList, status: Int, synchronousLoad: Bool = false,
                         coop: String? = nil, initialAboutBlank: Bool = false) -> Window {
-        // Unload the old document: its timers and tasks stop.
-        if let old = bc.window { old.isActive = false; old.timers.removeAll() }
+        // Unload the old document: its timers and tasks stop. The browser keeps it (and its realm)
+        // until it closes: other realms may still hold its objects and call its functions.
+        if let old = bc.window { old.isActive = false; old.timers.removeAll(); retiredWindows.append(old) }
         for c in bc.children { discard(c) }
         bc.children = []
         var flags = bc.sandboxFlags

@@ -10,7 +10,8 @@ extension Realm {
             js.set(host, name, js.function(name) { js, _, args in try body(js, args) })
         }
         func arg(_ a: [JSValueRef], _ i: Int) -> JSValueRef? { i < a.count ? a[i] : nil }
-        let w = window, b = browser
+        unowned let w = window
+        unowned let b = browser
 
         // core.js
         def("console") { [unowned self] js, a in

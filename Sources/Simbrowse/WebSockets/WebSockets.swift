@@ -325,7 +325,8 @@ extension Realm {
     /// returns the page's handle: {url, origin, blocked, send(data, isBinary), close(code, reason)}.
     func connectWebSocket(_ input: String, protocols: [String], callback: JSValueRef?) throws -> JSValueRef {
         let prefix = "Failed to construct 'WebSocket': "
-        let w = window, b = browser
+        unowned let w = window
+        unowned let b = browser
         // Steps 1-7: https://websockets.spec.whatwg.org/#get-a-url-record
         guard var url = URLRecord.parse(input, base: w.url) else {
             throw domException(prefix + "The URL '\(input)' is invalid.", "SyntaxError")
