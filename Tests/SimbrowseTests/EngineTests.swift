@@ -222,3 +222,23 @@ struct GalleryTests {
         #expect(ok, "\(file.lastPathComponent): \(failures.joined(separator: "\n"))")
     }
 }
+
+@Suite("Memory")
+struct MemoryTests {
+    @Test("A closed browser is freed when its user lets go of it (no retain cycle through its realms)")
+    func browserIsFreed() {
+        weak var weakBrowser: Browser?
+        do {
+            let b = Browser(server: server([
+                "http://a.local/": "<iframe src='http://b.local/'></iframe><script>setTimeout(() => {}, 10); fetch('/x').catch(() => {})</script>",
+                "http://b.local/": "<script>addEventListener('message', e => e.source.postMessage('pong', '*'))</script>",
+            ]))
+            let top = b.open("http://a.local/", name: "t")
+            _ = top.evaluate("frames[0].postMessage('ping', '*'); location.href = '/next'")
+            weakBrowser = b
+            b.close()
+            #expect(top.evaluate("1").error?.name == "InvalidStateError")
+        }
+        #expect(weakBrowser == nil)
+    }
+}

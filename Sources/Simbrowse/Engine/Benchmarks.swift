@@ -24,8 +24,8 @@ public enum Benchmarks {
         // A window with its realm: one top-level page with an empty body.
         let server1 = FixtureServer()
         server1.add("http://a.local/", .response(HTTPResponse(headers: HeaderList([("Content-Type", "text/html")]), body: Array("<p>hi</p>".utf8))))
-        _ = Browser(server: server1).open("http://a.local/")
-        let window = time(n) { _ = Browser(server: server1).open("http://a.local/") }
+        Browser(server: server1).open("http://a.local/").browser.close()
+        let window = time(n) { Browser(server: server1).open("http://a.local/").browser.close() }
         lines.append(String(format: "window with its realm (open a one-line page):   %.3f ms median of %d", window, n))
 
         // A page with three cross-origin frames and a script that probes them.
@@ -38,7 +38,7 @@ public enum Benchmarks {
         for h in ["b", "c", "d"] {
             server2.add("http://\(h).local/", .response(HTTPResponse(headers: HeaderList([("Content-Type", html)]), body: Array("<p>secret \(h)</p><script>var x = 1</script>".utf8))))
         }
-        let three = time(n) { _ = Browser(server: server2).open("http://a.local/") }
+        let three = time(n) { Browser(server: server2).open("http://a.local/").browser.close() }
         lines.append(String(format: "page with three cross-origin frames:            %.3f ms median of %d", three, n))
 
         // The whole gallery.

@@ -66,7 +66,7 @@ public final class Browser {
         self.profile = profile
         self.checker = OriginChecker(profile: profile)
         self.server = server
-        self.vm = JSVM(scriptTimeLimit: scriptTimeLimit)
+        self.vm = JSVM.shared(scriptTimeLimit: scriptTimeLimit)
     }
 
     // MARK: the event loop, on virtual time
@@ -112,6 +112,29 @@ public final class Browser {
         let end = now + ms
         runUntilIdle(limit: ms)
         if now < end { now = end }
+    }
+
+    /// Whether `close()` was called.
+    public private(set) var isClosed = false
+
+    /// Closes every window and frees the realms: the pending tasks are dropped, and the browser,
+    /// its navigables and their JavaScript realms can then be freed. A scenario run closes its
+    /// browser at the end; Swift tests that make many browsers should close them too.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        tasks.removeAll()
+        for bc in contexts.values {
+            bc.discarded = true
+            if let w = bc.window { w.isActive = false; w.timers.removeAll() }
+        }
+        let windows = contexts.values.compactMap(\.window) + retiredWindows
+        for bc in contexts.values { bc.window = nil; bc.children = []; bc.popups = []; bc.opener = nil; bc.container = nil }
+        retiredWindows.removeAll()
+        topLevel.removeAll()
+        contexts.removeAll()
+        temporaryRoots.release()
+        _ = windows  // released here, realms and all
     }
 
     // MARK: windows

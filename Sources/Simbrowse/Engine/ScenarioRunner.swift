@@ -32,6 +32,7 @@ public enum ScenarioRunner {
         var profile = override ?? Profile.named(scenario.profile) ?? .chromium
         if let t = thirdPartyCookies ?? scenario.thirdPartyCookies { profile.thirdPartyCookies = t }
         let browser = Browser(profile: profile, server: makeServer(scenario))
+        defer { browser.close() }
         for seed in scenario.cookies { browser.seedCookie(seed.setCookie, url: seed.url) }
         var steps: [StepReport] = []
         var allOK = true

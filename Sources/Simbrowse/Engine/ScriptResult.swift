@@ -46,6 +46,10 @@ extension BrowsingContext {
     @discardableResult
     public func evaluate(_ script: String, limit: Double = 30_000) -> ScriptResult {
         let b = browser
+        if b.isClosed {
+            return ScriptResult(outcome: .error, value: nil, valueType: nil,
+                                error: DOMException(name: "InvalidStateError", message: "simbrowse: the browser was closed"), decisions: [])
+        }
         let w = b.ensureWindow(self)
         let realm = w.realm!
         b.stepDecisions = []

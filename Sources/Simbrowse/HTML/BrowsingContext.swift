@@ -5,7 +5,9 @@ import URLStandard
 /// navigates; the `WindowProxy` handles scripts hold stay valid and are re-checked on every access.
 public final class BrowsingContext {
     public let id: Int
-    unowned let browser: Browser
+    /// A navigable keeps its browser alive: a test may hold only the window it opened.
+    /// (`Browser.close()` breaks the browser's references back to its navigables.)
+    let browser: Browser
     public internal(set) weak var parent: BrowsingContext?
     public internal(set) var children: [BrowsingContext] = []
     /// The iframe element in the parent's document (a JS object of the parent's realm).

@@ -1,6 +1,7 @@
 // The thin wrapper around JavaScriptCore's C API. Only files in this folder import
 // CJavaScriptCore; the rest of the engine sees `JSRealm`, `JSThrown` and Swift values.
 import CJavaScriptCore
+import Foundation
 
 /// A JavaScript value handed between the engine and a realm. It is only valid while the
 /// realm that produced it is alive and the value is reachable (or protected).
@@ -16,18 +17,34 @@ private let terminateCallback: JSShouldTerminateCallback = { _, _ in true }
 
 /// One JavaScriptCore context group: every realm of one `Browser` lives in it, so objects
 /// can be passed from one window to another as they can in a browser.
-final class JSVM {
+///
+/// Creating a JavaScriptCore VM costs milliseconds, and its code cache is what makes the second
+/// realm's preludes cheap, so browsers with the same time limit share one VM (their realms never
+/// see each other's objects: each browser only hands out its own).
+final class JSVM: @unchecked Sendable {
     let group: JSContextGroupRef
     /// Seconds of real CPU time one entry into JavaScript may take before it is stopped.
     let scriptTimeLimit: Double
 
-    init(scriptTimeLimit: Double = 1.0) {
+    private init(scriptTimeLimit: Double) {
         group = JSContextGroupCreate()
         self.scriptTimeLimit = scriptTimeLimit
         JSContextGroupSetExecutionTimeLimit(group, scriptTimeLimit, terminateCallback, nil)
     }
 
     deinit { JSContextGroupRelease(group) }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var shared: [Double: JSVM] = [:]
+
+    /// The shared VM for a time limit.
+    static func shared(scriptTimeLimit: Double) -> JSVM {
+        lock.lock(); defer { lock.unlock() }
+        if let vm = shared[scriptTimeLimit] { return vm }
+        let vm = JSVM(scriptTimeLimit: scriptTimeLimit)
+        shared[scriptTimeLimit] = vm
+        return vm
+    }
 }
 
 // MARK: strings

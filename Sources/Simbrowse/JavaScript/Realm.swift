@@ -6,6 +6,11 @@ import URLStandard
 /// The JavaScript preludes every realm evaluates: core.js (DOMException, console, error
 /// wording), dom.js (the DOM), window.js (Window, Location, WindowProxy, timers, storage, URL).
 enum Preludes {
+    /// SIMBROWSE_PROFILE_PRELUDES=1 prints how long each prelude takes to evaluate (for `bench`).
+    static let profiling = ProcessInfo.processInfo.environment["SIMBROWSE_PROFILE_PRELUDES"] != nil
+    static func report(_ name: String, _ ns: UInt64) {
+        FileHandle.standardError.write(Data("prelude \(name): \(String(format: "%.3f", Double(ns) / 1e6)) ms\n".utf8))
+    }
     static let files = ["core", "dom", "window", "fetch", "images", "cssom", "websocket"]
     static let sources: [(String, String)] = files.map { name in
         let url = Bundle.module.url(forResource: name, withExtension: "js", subdirectory: "JS")
@@ -45,7 +50,10 @@ final class Realm {
         // hang on it) between calls, where the garbage collector cannot see Swift's references.
         JSValueProtect(ctx, host)
         installHostFunctions()
+        let profiling = Preludes.profiling
         for (name, source) in Preludes.sources {
+            let t0 = profiling ? DispatchTime.now().uptimeNanoseconds : 0
+            defer { if profiling { Preludes.report(name, DispatchTime.now().uptimeNanoseconds - t0) } }
             do {
                 let f = try js.evaluate(source, sourceURL: "simbrowse://\(name).js")
                 try js.call(f, [host, js.global])
