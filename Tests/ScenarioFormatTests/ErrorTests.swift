@@ -17,7 +17,7 @@ let errorCases: [ErrorCase] = [
           path: "$", fragment: "malformed JSON at line 2, column 11 (byte offset 24): Invalid value"),
     .init(kind: "missing name", json: #"{"resources": {}, "steps": []}"#, path: "$", fragment: #"missing required key "name""#),
     .init(kind: "unknown top-level key", json: doc(extra: #", "setps": []"#), path: "$.setps",
-          fragment: #"unknown key "setps"; expected one of: name, description, profile, resources, cookies, steps"#),
+          fragment: #"unknown key "setps"; expected one of: name, description, profile, thirdPartyCookies, resources, cookies, steps"#),
     .init(kind: "unknown step key", json: afterOpen(#"{"in": "a", "rn": "1"}"#), path: "$.steps[1].rn",
           fragment: #"unknown key "rn"; expected one of: open, run, submit, wait, expectRequest, expectNoRequest, expectConsole, in, as, expect, note, label"#),
     .init(kind: "two actions", json: doc(steps: #"[{"open": "http://a.local/", "wait": 1}]"#), path: "$.steps[0]",
