@@ -268,7 +268,7 @@ extension Realm {
         })
     }
 
-    private var cssom: JSObjectRef? { js.object(js.get(host, "cssom")) }
+    private var cssom: JSObjectRef? { ensurePrelude("cssom"); return js.object(js.get(host, "cssom")) }
 
     private func cssomCall(_ name: String, _ args: [JSValueRef]) -> JSValueRef? {
         guard let c = cssom else { return nil }

@@ -597,6 +597,7 @@ extension Realm {
 
     /// Fires a `securitypolicyviolation` event at the document (bubbling to the window).
     func fireSecurityPolicyViolation(blockedURI: String, effectiveDirective: String, violatedDirective: String, originalPolicy: String) {
+        ensurePrelude("fetch")
         let f = js.get(host, "fireSecurityPolicyViolation")
         guard js.object(f) != nil else { return }
         let info = js.newObject()

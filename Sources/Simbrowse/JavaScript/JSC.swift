@@ -19,8 +19,10 @@ private let terminateCallback: JSShouldTerminateCallback = { _, _ in true }
 /// can be passed from one window to another as they can in a browser.
 ///
 /// Creating a JavaScriptCore VM costs milliseconds, and its code cache is what makes the second
-/// realm's preludes cheap, so browsers with the same time limit share one VM (their realms never
-/// see each other's objects: each browser only hands out its own).
+/// realm's preludes cheap, so browsers made on the same thread with the same time limit share one
+/// VM (their realms never see each other's objects: each browser only hands out its own). Not
+/// across threads: a VM has one microtask queue, drained when the outermost call into it returns,
+/// so two threads sharing one would run each other's promise reactions.
 final class JSVM: @unchecked Sendable {
     let group: JSContextGroupRef
     /// Seconds of real CPU time one entry into JavaScript may take before it is stopped.
@@ -34,15 +36,13 @@ final class JSVM: @unchecked Sendable {
 
     deinit { JSContextGroupRelease(group) }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var shared: [Double: JSVM] = [:]
-
-    /// The shared VM for a time limit.
+    /// This thread's VM for a time limit.
     static func shared(scriptTimeLimit: Double) -> JSVM {
-        lock.lock(); defer { lock.unlock() }
-        if let vm = shared[scriptTimeLimit] { return vm }
+        let key = "simbrowse.JSVM.\(scriptTimeLimit)"
+        let dict = Thread.current.threadDictionary
+        if let vm = dict[key] as? JSVM { return vm }
         let vm = JSVM(scriptTimeLimit: scriptTimeLimit)
-        shared[scriptTimeLimit] = vm
+        dict[key] = vm
         return vm
     }
 }

@@ -11,13 +11,66 @@ enum Preludes {
     static func report(_ name: String, _ ns: UInt64) {
         FileHandle.standardError.write(Data("prelude \(name): \(String(format: "%.3f", Double(ns) / 1e6)) ms\n".utf8))
     }
-    static let files = ["core", "dom", "window", "fetch", "images", "cssom", "websocket"]
-    static let sources: [(String, String)] = files.map { name in
+    /// Evaluated when the realm is made, in this order.
+    static let eager = ["core", "dom", "window", "images"]
+    /// Evaluated on first use: when a page touches one of their globals or members (stubs below
+    /// load them), or when the engine needs them (`Realm.ensurePrelude`). Most pages never use
+    /// them, and each costs a fraction of a millisecond per realm.
+    static let lazy: [String: (globals: [String], members: [(String, [String])])] = [
+        "fetch": (["fetch", "Headers", "Request", "Response", "FormData", "XMLHttpRequest", "XMLHttpRequestEventTarget",
+                   "XMLHttpRequestUpload"], []),
+        "websocket": (["WebSocket"], []),
+        "cssom": (["getComputedStyle", "matchMedia", "CSS", "MediaQueryList", "MediaList", "StyleSheet", "StyleSheetList",
+                   "CSSStyleSheet", "CSSRule", "CSSRuleList", "CSSStyleRule", "CSSGroupingRule", "CSSConditionRule", "CSSMediaRule",
+                   "CSSSupportsRule", "CSSImportRule", "CSSFontFaceRule", "CSSPageRule", "CSSNamespaceRule", "CSSKeyframesRule",
+                   "CSSKeyframeRule", "CSSLayerBlockRule", "CSSLayerStatementRule", "CSSContainerRule", "CSSStyleDeclaration"],
+                  [("Document", ["styleSheets", "adoptedStyleSheets"]), ("link", ["sheet"]), ("style", ["sheet", "disabled"])]),
+    ]
+    static let sources: [String: String] = Dictionary(uniqueKeysWithValues: (eager + lazy.keys.sorted()).map { name in
         let url = Bundle.module.url(forResource: name, withExtension: "js", subdirectory: "JS")
             ?? Bundle.module.url(forResource: name, withExtension: "js")
         let text = url.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
         return (name, "(function (host, global) {\n\(text)\n})")
-    }
+    })
+    /// The stubs: an accessor per name that loads its prelude and then reads (or writes) the real one.
+    static let stubInstaller = """
+    (function (host, global, modules) {
+      const install = (obj, name, module) => {
+        if (!obj || Object.prototype.hasOwnProperty.call(obj, name)) return;
+        const stub = {
+          get() {
+            host.loadPrelude(module);
+            const d = Object.getOwnPropertyDescriptor(obj, name);
+            if (!d || d.get === stub.get) return undefined;
+            return d.get ? d.get.call(this) : d.value;
+          },
+          set(v) {
+            host.loadPrelude(module);
+            const d = Object.getOwnPropertyDescriptor(obj, name);
+            if (d && d.set && d.set !== stub.set) { d.set.call(this, v); return; }
+            Object.defineProperty(obj, name, { value: v, writable: true, configurable: true, enumerable: false });
+          },
+        };
+        Object.defineProperty(obj, name, { get: stub.get, set: stub.set, configurable: true, enumerable: false });
+      };
+      for (const m of modules) {
+        for (const n of m.globals) install(global, n, m.name);
+        for (const [owner, names] of m.members) {
+          const C = owner === "Document" ? global.Document : (host.dom && host.dom.elementClasses && host.dom.elementClasses[owner]);
+          for (const n of names) install(C && C.prototype, n, m.name);
+        }
+      }
+    })
+    """
+    static let stubModules: String = {
+        let parts = lazy.keys.sorted().map { name -> String in
+            let l = lazy[name]!
+            let globals = l.globals.map { "\"\($0)\"" }.joined(separator: ",")
+            let members = l.members.map { "[\"\($0.0)\", [\($0.1.map { "\"\($0)\"" }.joined(separator: ","))]]" }.joined(separator: ",")
+            return "{\"name\": \"\(name)\", \"globals\": [\(globals)], \"members\": [\(members)]}"
+        }
+        return "[" + parts.joined(separator: ",") + "]"
+    }()
 }
 
 /// A realm (https://tc39.es/ecma262/#sec-code-realms): one JavaScriptCore global context for one
@@ -50,21 +103,40 @@ final class Realm {
         // hang on it) between calls, where the garbage collector cannot see Swift's references.
         JSValueProtect(ctx, host)
         installHostFunctions()
-        let profiling = Preludes.profiling
-        for (name, source) in Preludes.sources {
-            let t0 = profiling ? DispatchTime.now().uptimeNanoseconds : 0
-            defer { if profiling { Preludes.report(name, DispatchTime.now().uptimeNanoseconds - t0) } }
-            do {
-                let f = try js.evaluate(source, sourceURL: "simbrowse://\(name).js")
-                try js.call(f, [host, js.global])
-            } catch let e as JSThrown {
-                browser.log(window, level: "error", "simbrowse: prelude \(name).js failed: \(js.toString(e.value))")
-            } catch {}
-            if name == "core" { }
+        js.set(host, "loadPrelude", js.function("loadPrelude") { [unowned self] js, _, args in
+            self.ensurePrelude(js.toString(args.first))
+            return js.undefined
+        })
+        for name in Preludes.eager { evaluatePrelude(name) }
+        if let f = try? js.evaluate(Preludes.stubInstaller), let modules = js.fromJSON(Preludes.stubModules) {
+            _ = try? js.call(f, [host, js.global, modules])
         }
         internals = js.object(js.get(host, "internals"))
         dom = js.object(js.get(host, "dom"))
         installDocumentMembers()
+    }
+
+    private var preludeState: [String: Bool] = [:]   // false: loading, true: loaded
+
+    /// Evaluates a prelude now if it has not been (the lazy ones on first use).
+    func ensurePrelude(_ name: String) {
+        guard preludeState[name] == nil, Preludes.sources[name] != nil else { return }
+        evaluatePrelude(name)
+    }
+
+    private func evaluatePrelude(_ name: String) {
+        guard preludeState[name] == nil, let source = Preludes.sources[name] else { return }
+        preludeState[name] = false
+        defer { preludeState[name] = true }
+        let profiling = Preludes.profiling
+        let t0 = profiling ? DispatchTime.now().uptimeNanoseconds : 0
+        defer { if profiling { Preludes.report(name, DispatchTime.now().uptimeNanoseconds - t0) } }
+        do {
+            let f = try js.evaluate(source, sourceURL: "simbrowse://\(name).js")
+            try js.call(f, [host, js.global])
+        } catch let e as JSThrown {
+            browser.log(window, level: "error", "simbrowse: prelude \(name).js failed: \(js.toString(e.value))")
+        } catch {}
     }
 
     deinit {
