@@ -16,6 +16,7 @@ run: build
 	$(SWIFT) run simbrowse run Fixtures/scenarios
 
 test: setup
+	@if command -v node >/dev/null 2>&1; then node --test Tests/js/; else echo "node not found: skipping the DOM prelude's JavaScript tests (Tests/js)"; fi
 	$(SWIFT) test
 
 bench: setup
