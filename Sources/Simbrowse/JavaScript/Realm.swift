@@ -183,7 +183,10 @@ final class Realm {
     func reportException(_ e: JSValueRef, muted: Bool = false) {
         let text = (try? js.call(js.get(host, "describeUncaught"), [e])).map { js.toString($0) } ?? js.toString(e)
         if text == "JavaScript execution terminated." || text.hasSuffix("JavaScript execution terminated.") {
-            browser.log(window, level: "error", "simbrowse: script stopped: it ran longer than \(browser.vm.scriptTimeLimit) s of CPU time (a runaway loop?)")
+            // The termination unwinds every JavaScript frame of the task: report it once.
+            let line = "simbrowse: script stopped: it ran longer than \(browser.vm.scriptTimeLimit) s of CPU time (a runaway loop?)"
+            if let last = browser.console.last, last.text == line, last.time == browser.now, last.frame == window.label { return }
+            browser.log(window, level: "error", line)
             return
         }
         guard window.isActive else { return }
