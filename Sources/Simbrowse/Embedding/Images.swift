@@ -358,14 +358,8 @@ extension Realm {
 
     /// The body of the internal response (https://fetch.spec.whatwg.org/#concept-internal-response):
     /// an opaque filtered response hides it from scripts, but the image element still decodes it.
-    /// STOPGAP until `APIFetchResult` carries the internal body: the final request of an opaque
-    /// fetch is the last one logged when the fetch completes, and the fixture server answers
-    /// the same request with the same response, so it is asked again (not logged).
     private func internalBody(_ result: APIFetchResult) -> [UInt8]? {
-        guard result.type == "opaque" else { return result.body }
-        guard let rec = browser.requests.last, rec.kind == "image", let u = URLRecord.parse(rec.url) else { return nil }
-        let headers = HeaderList(rec.headers.map { ($0.key, $0.value) })
-        return browser.server.respond(to: HTTPRequest(method: rec.method, url: u, headers: headers, body: nil)).body
+        result.type == "opaque" ? result.internalBody : result.body
     }
 
     /// STOPGAP until the fetch layer knows image fetches: the failure's decision (recorded by the

@@ -62,6 +62,9 @@ struct APIFetchResult {
     var redirected = false
     var headers = HeaderList()
     var body: [UInt8] = []
+    /// The internal response's body (https://fetch.spec.whatwg.org/#concept-internal-response):
+    /// hidden from scripts by an opaque filter, but an <img> still decodes it.
+    var internalBody: [UInt8] = []
 
     static func networkError(_ message: String = "Failed to fetch") -> APIFetchResult { APIFetchResult(error: message) }
 }
@@ -122,8 +125,9 @@ extension Browser {
         guard let client = f.request.client, client.isActive else { f.finish = nil; return }
         let url = f.request.url
         guard let origin = f.request.origin else { fail(f, console: []); return }
-        // Step 7: Content Security Policy connect-src (https://w3c.github.io/webappsec-csp/#should-block-request).
-        if let directive = connectSrcViolation(url, client: client) {
+        // Step 7: Content Security Policy connect-src (https://w3c.github.io/webappsec-csp/#should-block-request),
+        // which governs fetch() and XHR (destination "empty"), not images.
+        if f.request.destination == "empty", let directive = connectSrcViolation(url, client: client) {
             fail(f, console: [directive.message(url)])
             queueViolationEvent(client, url: url, directive: directive)
             return
@@ -371,6 +375,7 @@ extension Browser {
         var r = APIFetchResult(error: nil)
         r.url = f.request.url.href
         r.redirected = f.urlList.count > 1
+        r.internalBody = resp.body
         switch f.tainting {
         case .basic:
             r.type = "basic"; r.status = resp.status; r.statusText = reasonPhrase(resp.status)
