@@ -39,6 +39,13 @@ public enum Benchmarks {
             server2.add("http://\(h).local/", .response(HTTPResponse(headers: HeaderList([("Content-Type", html)]), body: Array("<p>secret \(h)</p><script>var x = 1</script>".utf8))))
         }
         let three = time(n) { Browser(server: server2).open("http://a.local/").browser.close() }
+        if ProcessInfo.processInfo.environment["SIMBROWSE_BENCH_DETAIL"] != nil {
+            var opened: [Browser] = []
+            let openOnly = time(n) { opened.append(Browser(server: server2).open("http://a.local/").browser) }
+            lines.append(String(format: "  (three frames, open only, closed later:       %.3f ms)", openOnly))
+            let closeOnly = time(opened.count) { opened.removeLast().close() }
+            lines.append(String(format: "  (closing one such browser:                    %.3f ms)", closeOnly))
+        }
         lines.append(String(format: "page with three cross-origin frames:            %.3f ms median of %d", three, n))
 
         // The whole gallery.
