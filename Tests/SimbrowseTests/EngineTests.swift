@@ -242,3 +242,46 @@ struct MemoryTests {
         #expect(weakBrowser == nil)
     }
 }
+
+@Suite("Content Security Policy for embedded loads", .serialized)
+struct CSPEmbeddingTests {
+    static let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+
+    func browser(_ csp: String, _ body: String) -> Browser {
+        let s = FixtureServer()
+        s.add("http://a.local/", .response(HTTPResponse(headers: HeaderList([("Content-Type", "text/html"), ("Content-Security-Policy", csp)]), body: Array(body.utf8))))
+        s.add("http://a.local/p.png", .response(HTTPResponse(headers: HeaderList([("Content-Type", "image/png")]), body: base64Decode(Self.png)!)))
+        s.add("http://b.local/p.png", .response(HTTPResponse(headers: HeaderList([("Content-Type", "image/png")]), body: base64Decode(Self.png)!)))
+        s.add("http://b.local/s.js", .response(HTTPResponse(headers: HeaderList([("Content-Type", "text/javascript")]), body: Array("var fromB = 1".utf8))))
+        s.add("http://b.local/s.css", .response(HTTPResponse(headers: HeaderList([("Content-Type", "text/css")]), body: Array("p { color: red }".utf8))))
+        return Browser(server: s)
+    }
+
+    @Test("img-src 'self' refuses a cross-origin image; the same-origin one loads")
+    func imgSrc() {
+        let b = browser("img-src 'self'", "<img id=a src='/p.png'><img id=b src='http://b.local/p.png'>")
+        let top = b.open("http://a.local/", name: "t")
+        #expect(top.evaluate("[document.getElementById('a').naturalWidth, document.getElementById('b').naturalWidth].join()").value == .string("1,0"))
+        #expect(b.console.contains { $0.text == "Refused to load the image 'http://b.local/p.png' because it violates the following Content Security Policy directive: \"img-src 'self'\"." })
+        #expect(!b.requests.contains { $0.url == "http://b.local/p.png" })
+    }
+
+    @Test("script-src 'self' refuses inline and cross-origin scripts; 'unsafe-inline' and nonces allow inline ones")
+    func scriptSrc() {
+        let b = browser("script-src 'self'", "<script>var inline = 1</script><script src='http://b.local/s.js'></script>")
+        let top = b.open("http://a.local/", name: "t")
+        #expect(top.evaluate("typeof inline + ' ' + typeof fromB").value == .string("undefined undefined"))
+        #expect(b.console.contains { $0.text.hasPrefix("Refused to execute inline script because it violates the following Content Security Policy directive: \"script-src 'self'\".") })
+        #expect(b.console.contains { $0.text == "Refused to load the script 'http://b.local/s.js' because it violates the following Content Security Policy directive: \"script-src 'self'\". Note that 'script-src-elem' was not explicitly set, so 'script-src' is used as a fallback." })
+        let ok = browser("script-src 'nonce-abc'", "<script nonce=abc>var good = 1</script><script>var bad = 1</script>").open("http://a.local/", name: "t")
+        #expect(ok.evaluate("typeof good + ' ' + typeof bad").value == .string("number undefined"))
+    }
+
+    @Test("default-src 'self' refuses a cross-origin stylesheet")
+    func styleSrc() {
+        let b = browser("default-src 'self'", "<link rel=stylesheet href='http://b.local/s.css'><p>x</p>")
+        let top = b.open("http://a.local/", name: "t")
+        #expect(top.evaluate("getComputedStyle(document.querySelector('p')).color").value == .string("rgb(0, 0, 0)"))
+        #expect(b.console.contains { $0.text.hasPrefix("Refused to load the stylesheet 'http://b.local/s.css' because it violates the following Content Security Policy directive: \"default-src 'self'\".") })
+    }
+}

@@ -44,6 +44,14 @@ extension Browser {
             return failure(.blocked, "mixed content: an https page may not load a stylesheet over http",
                            ["Mixed Content: The page at '\(w.url.href)' was loaded over HTTPS, but requested an insecure stylesheet '\(url.href)'. This request has been blocked; the content must be served over HTTPS."])
         }
+        // Content Security Policy style-src (https://w3c.github.io/webappsec-csp/#directive-style-src).
+        if let v = cspViolation("style-src-elem", url: url, client: w) {
+            record(Verdict(decision: .blocked, rule: "CSP \(v.directive)", explanation: v.message(url),
+                           spec: "https://w3c.github.io/webappsec-csp/#directive-style-src",
+                           accessorOrigin: w.origin.serialized, targetOrigin: url.origin.serialized), by: w)
+            queueViolationEvent(w, url: url, directive: v)
+            return failure(.blocked, "Content Security Policy: \(v.policyText)", [v.message(url)])
+        }
         var redirects = 0
         while true {
             if url.scheme == "data" {

@@ -127,7 +127,9 @@ extension Browser {
         guard let origin = f.request.origin else { fail(f, console: []); return }
         // Step 7: Content Security Policy connect-src (https://w3c.github.io/webappsec-csp/#should-block-request),
         // which governs fetch() and XHR (destination "empty"), not images.
-        if f.request.destination == "empty", let directive = connectSrcViolation(url, client: client) {
+        let effectiveDirective = f.request.destination == "image" ? "img-src" : "connect-src"
+        if f.request.destination == "empty" || f.request.destination == "image",
+           let directive = cspViolation(effectiveDirective, url: url, client: client) {
             fail(f, console: [directive.message(url)])
             queueViolationEvent(client, url: url, directive: directive)
             return
@@ -402,19 +404,51 @@ extension Browser {
 
     // MARK: Content Security Policy: connect-src
 
+    /// A request (or inline script) a Content-Security-Policy directive refuses, with Chromium's wording.
     struct ConnectSrcViolation {
-        var directive: String        // "connect-src" or "default-src"
+        var directive: String        // the directive that decided: "connect-src", "img-src", "script-src", "default-src", ...
         var policyText: String       // the directive as written, e.g. "connect-src 'self'"
+        /// The directive the load asked for (https://w3c.github.io/webappsec-csp/#effective-directive-for-a-request).
+        var effective: String = "connect-src"
         func message(_ url: URLRecord) -> String {
-            var s = "Refused to connect to '\(url.href)' because it violates the following Content Security Policy directive: \"\(policyText)\"."
-            if directive == "default-src" { s += " Note that 'connect-src' was not explicitly set, so 'default-src' is used as a fallback." }
-            return s
+            let what: String
+            switch effective {
+            case "img-src": what = "Refused to load the image '\(url.href)'"
+            case "script-src-elem": what = "Refused to load the script '\(url.href)'"
+            case "style-src-elem": what = "Refused to load the stylesheet '\(url.href)'"
+            default: what = "Refused to connect to '\(url.href)'"
+            }
+            return what + " because it violates the following Content Security Policy directive: \"\(policyText)\"." + fallbackNote
+        }
+        /// An inline script refused by script-src.
+        var inlineMessage: String {
+            "Refused to execute inline script because it violates the following Content Security Policy directive: \"\(policyText)\". Either the 'unsafe-inline' keyword, a hash ('sha256-...'), or a nonce ('nonce-...') is required to enable inline execution." + fallbackNote
+        }
+        var fallbackNote: String {
+            directive == effective ? "" : " Note that '\(effective)' was not explicitly set, so '\(directive)' is used as a fallback."
         }
     }
 
     /// https://w3c.github.io/webappsec-csp/#directive-connect-src : the document's enforced
     /// policies (Content-Security-Policy response headers) against the request URL.
     func connectSrcViolation(_ url: URLRecord, client: Window) -> ConnectSrcViolation? {
+        cspViolation("connect-src", url: url, client: client)
+    }
+
+    /// The directives a load falls back through (https://w3c.github.io/webappsec-csp/#directive-fallback-list).
+    static func cspFallbackList(_ effective: String) -> [String] {
+        switch effective {
+        case "script-src-elem": return ["script-src-elem", "script-src", "default-src"]
+        case "style-src-elem": return ["style-src-elem", "style-src", "default-src"]
+        default: return [effective, "default-src"]
+        }
+    }
+
+    /// https://w3c.github.io/webappsec-csp/#should-block-request : the document's enforced policies
+    /// (Content-Security-Policy response headers) against a load of `url` for `effective`
+    /// ("connect-src", "img-src", "script-src-elem", "style-src-elem"); `url` nil asks about an
+    /// inline script (allowed by 'unsafe-inline', or by a matching nonce).
+    func cspViolation(_ effective: String, url: URLRecord?, client: Window, nonce: String? = nil) -> ConnectSrcViolation? {
         for header in client.responseHeaders.getAll("Content-Security-Policy") {
             for policy in header.split(separator: ",") {
                 var directives: [String: [String]] = [:]
@@ -425,10 +459,19 @@ extension Browser {
                     directives[name] = Array(tokens.dropFirst())
                     texts[name] = d.corsTrimmed()
                 }
-                let which = directives["connect-src"] != nil ? "connect-src" : (directives["default-src"] != nil ? "default-src" : nil)
-                guard let which, let sources = directives[which] else { continue }
-                if !cspSourceListMatches(sources, url: url, selfOrigin: client.origin) {
-                    return ConnectSrcViolation(directive: which, policyText: texts[which] ?? which)
+                guard let which = Self.cspFallbackList(effective).first(where: { directives[$0] != nil }),
+                      let sources = directives[which] else { continue }
+                let lower = sources.map { $0.lowercased() }
+                let allowed: Bool
+                if let url {
+                    allowed = cspSourceListMatches(sources, url: url, selfOrigin: client.origin)
+                } else {
+                    let hasNonceOrHash = lower.contains { $0.hasPrefix("'nonce-") || $0.hasPrefix("'sha") }
+                    let nonceOK = nonce.map { n in sources.contains("'nonce-\(n)'") } ?? false
+                    allowed = nonceOK || (lower.contains("'unsafe-inline'") && !hasNonceOrHash)
+                }
+                if !allowed {
+                    return ConnectSrcViolation(directive: which, policyText: texts[which] ?? which, effective: effective)
                 }
             }
         }
@@ -497,11 +540,12 @@ extension Browser {
 
     /// Fires `securitypolicyviolation` at the document (it bubbles to the window) in a later task.
     /// https://w3c.github.io/webappsec-csp/#report-violation
-    func queueViolationEvent(_ w: Window, url: URLRecord, directive: ConnectSrcViolation) {
+    func queueViolationEvent(_ w: Window, url: URLRecord?, directive: ConnectSrcViolation) {
         queueTask(delay: 1) { [weak w] in
             guard let w, w.isActive, let realm = w.realm else { return }
-            realm.fireSecurityPolicyViolation(blockedURI: url.href, effectiveDirective: "connect-src",
-                                              violatedDirective: "connect-src", originalPolicy: directive.policyText)
+            let effective = directive.effective.replacingOccurrences(of: "-elem", with: "")
+            realm.fireSecurityPolicyViolation(blockedURI: url?.href ?? "inline", effectiveDirective: effective,
+                                              violatedDirective: directive.directive, originalPolicy: directive.policyText)
         }
     }
 }

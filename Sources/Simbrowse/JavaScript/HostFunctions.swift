@@ -403,6 +403,12 @@ extension Realm {
             guard let url = URLRecord.parse(src, base: window.url) else {
                 queueElementEvent(o, "error"); return
             }
+            // Content Security Policy script-src (https://w3c.github.io/webappsec-csp/#directive-script-src).
+            if let v = browser.cspViolation("script-src-elem", url: url, client: window, nonce: attr(el, "nonce")) {
+                refuseByCSP(v, url: url)
+                queueElementEvent(o, "error")
+                return
+            }
             let load = { [weak self] in
                 guard let self, self.window.isActive else { return }
                 let outcome = self.browser.fetchScript(url, for: self.window, crossOrigin: self.attr(el, "crossorigin"))
@@ -417,8 +423,22 @@ extension Realm {
             if parserInserted { load() } else { browser.queueTask(load) }
             return
         }
+        // An inline script runs only if script-src allows it ('unsafe-inline' or its nonce).
+        if let v = browser.cspViolation("script-src-elem", url: nil, client: window, nonce: attr(el, "nonce")) {
+            refuseByCSP(v, url: nil)
+            return
+        }
         let text = js.toString(js.get(o, "text"))
         runScript(text, url: window.url.href)
+    }
+
+    private func refuseByCSP(_ v: Browser.ConnectSrcViolation, url: URLRecord?) {
+        let message = url.map { v.message($0) } ?? v.inlineMessage
+        browser.record(Verdict(decision: .blocked, rule: "CSP \(v.directive)", explanation: message,
+                               spec: "https://w3c.github.io/webappsec-csp/#directive-script-src",
+                               accessorOrigin: window.origin.serialized, targetOrigin: url?.origin.serialized), by: window)
+        browser.log(window, level: "error", message)
+        browser.queueViolationEvent(window, url: url, directive: v)
     }
 
     func queueElementEvent(_ o: JSObjectRef, _ type: String) {
