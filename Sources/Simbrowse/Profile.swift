@@ -52,6 +52,9 @@ public struct Profile: Sendable, Equatable {
         browser == .chromium ? "Failed to fetch" : "NetworkError when attempting to fetch resource."
     }
 
+    /// Firefox sends Sec-Fetch-* on a WebSocket handshake to a secure URL; Chromium sends none.
+    var secFetchOnWebSocketHandshake: Bool { browser == .firefox }
+
     /// Chromium sends `Sec-Fetch-Mode: cors` on every preflight, http too; Firefox only to trustworthy URLs.
     var secFetchModeOnInsecurePreflight: Bool { browser == .chromium }
 

@@ -160,6 +160,14 @@ final class WebSocketConnection {
         if !cookieHeader.isEmpty { h.append("Cookie", cookieHeader) }
         h.append("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits")
         if !protocols.isEmpty { h.append("Sec-WebSocket-Protocol", protocols.joined(separator: ", ")) }
+        // Firefox sends fetch metadata on the (secure) handshake too; Chromium does not.
+        if browser.profile.secFetchOnWebSocketHandshake && isPotentiallyTrustworthy(url.origin) {
+            var req = FetchRequest(url: url, destination: "empty", mode: .websocket, kind: "websocket", client: w, origin: w.origin)
+            req.frameLabel = w.label
+            h.append("Sec-Fetch-Dest", "empty")
+            h.append("Sec-Fetch-Mode", "websocket")
+            h.append("Sec-Fetch-Site", browser.secFetchSite(req, chain: [url]))
+        }
         let answer = browser.server.answerWebSocketHandshake(HTTPRequest(method: "GET", url: url, headers: h, body: nil))
         let failure = answer.status == 101 ? nil : "Error during WebSocket handshake: Unexpected response code: \(answer.status)"
         browser.requests.append(RequestRecord(
