@@ -285,3 +285,49 @@ struct CSPEmbeddingTests {
         #expect(b.console.contains { $0.text.hasPrefix("Refused to load the stylesheet 'http://b.local/s.css' because it violates the following Content Security Policy directive: \"default-src 'self'\".") })
     }
 }
+
+@Suite("Links, popups and modals", .serialized)
+struct LinkTests {
+    @Test("target=_blank implies noopener; rel=opener keeps it; a named target is navigated")
+    func blankIsNoopener() {
+        let b = Browser(server: server([
+            "http://a.local/": "<a id=x href='http://b.local/' target=_blank>x</a><a id=y href='http://b.local/' target=_blank rel=opener>y</a><iframe name=f></iframe><a id=z href='/in-frame' target=f>z</a>",
+            "http://b.local/": "<p>b</p>", "http://a.local/in-frame": "<p>framed</p>",
+        ]))
+        let top = b.open("http://a.local/", name: "t")
+        _ = top.evaluate("document.getElementById('x').click(); document.getElementById('y').click(); document.getElementById('z').click()")
+        #expect(top.popups.count == 2)
+        #expect(b.context(at: "t.popups[0]")?.evaluate("window.opener === null").value == .bool(true))
+        #expect(b.context(at: "t.popups[1]")?.evaluate("window.opener === null").value == .bool(false))
+        #expect(top.evaluate("frames[0].document.body.textContent").value == .string("framed"))
+        b.close()
+    }
+
+    @Test("alert() in a frame sandboxed without allow-modals is ignored, with Chromium's console error")
+    func modals() {
+        let b = Browser(server: server([
+            "http://a.local/": "<iframe sandbox='allow-scripts' src='/f'></iframe>",
+            "http://a.local/f": "<script>alert('hi')</script>",
+        ]))
+        _ = b.open("http://a.local/", name: "t")
+        #expect(b.console.contains { $0.text == "Ignored call to 'alert()'. The document is sandboxed, and the 'allow-modals' keyword is not set." })
+        b.close()
+    }
+
+    @Test("The README's example")
+    func readmeExample() throws {
+        let server = FixtureServer()
+        server.add("http://a.local/", .response(HTTPResponse(body: Array("<iframe src='http://b.local/'></iframe>".utf8))))
+        server.add("http://b.local/", .response(HTTPResponse(body: Array("<p>secret</p>".utf8))))
+        let browser = Browser(server: server)
+        let top = browser.open("http://a.local/", name: "attacker")
+
+        let read = top.evaluate("frames[0].document")
+        #expect(read.outcome == .blocked)
+        #expect(read.error?.name == "SecurityError" && read.error?.code == 18)
+        #expect(read.reason?.rule == "CrossOriginProperties")
+        #expect(top.evaluate("frames.length").value == .number(1))
+        #expect(browser.context(at: "attacker.frames[0]")?.evaluate("document.body.textContent").value == .string("secret"))
+        browser.close()
+    }
+}

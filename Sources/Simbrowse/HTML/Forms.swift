@@ -5,12 +5,32 @@ import URLStandard
 /// https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-submission-algorithm
 extension Realm {
     func installFormHostFunctions() {
+        js.set(host, "followHyperlink", js.function("followHyperlink") { [unowned self] js, _, args in
+            if let a = args.first.flatMap({ js.object($0) }) { self.followHyperlink(a) }
+            return js.undefined
+        })
         js.set(host, "submitForm", js.function("submitForm") { [unowned self] js, _, args in
             guard let form = args.first.flatMap({ js.object($0) }) else { return js.undefined }
             let submitter = args.count > 1 ? js.object(args[1]) : nil
             self.submitForm(form, submitter: submitter)
             return js.undefined
         })
+    }
+
+    /// Following a hyperlink (`a.click()`): https://html.spec.whatwg.org/multipage/links.html#following-hyperlinks-2
+    /// `target=_blank` implies `noopener` (https://html.spec.whatwg.org/multipage/links.html#link-type-noopener),
+    /// as do `rel=noopener` and `rel=noreferrer`; `rel=opener` asks for the opener back.
+    func followHyperlink(_ a: JSObjectRef) {
+        guard let bc = window.context, let href = attr(a, "href"), let url = URLRecord.parse(href, base: window.url) else { return }
+        let target = attr(a, "target") ?? ""
+        let rel = (attr(a, "rel") ?? "").lowercased().split(separator: " ").map(String.init)
+        let noopener = rel.contains("noopener") || rel.contains("noreferrer") || (target.lowercased() == "_blank" && !rel.contains("opener"))
+        if let t = bc.find(targetName: target), target.lowercased() != "_blank" {
+            browser.navigate(t, to: url, initiator: window, kind: "document")
+        } else {
+            _ = browser.openPopup(from: window, url: url.href, target: target.isEmpty ? "_blank" : target,
+                                  features: noopener ? "noopener" : "")
+        }
     }
 
     private func attribute(_ el: JSObjectRef?, _ name: String) -> String? {

@@ -60,7 +60,16 @@ extension Realm {
             return js.undefined
         }
         def("dialog") { js, a in
-            b.log(w, level: "info", "\(js.toString(arg(a, 0))): \(js.toString(arg(a, 1)))")
+            let kind = js.toString(arg(a, 0))
+            // https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-modals-flag
+            if w.sandboxFlags.contains(.modals) {
+                b.record(Verdict(decision: .blocked, rule: "sandboxed modals flag", explanation: "\(kind)() in a frame sandboxed without allow-modals",
+                                 spec: "https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-modals-flag",
+                                 accessorOrigin: w.origin.serialized), by: w)
+                b.log(w, level: "error", "Ignored call to '\(kind)()'. The document is sandboxed, and the 'allow-modals' keyword is not set.")
+                return js.undefined
+            }
+            b.log(w, level: "info", "\(kind): \(js.toString(arg(a, 1)))")
             return js.undefined
         }
         def("postMessage") { [unowned self] js, a in
