@@ -47,14 +47,10 @@ extension Realm {
         guard let action = actionAttr.isEmpty ? window.url : URLRecord.parse(actionAttr, base: window.url) else { return }
         let enctype = encodingType(attribute(submitter, "formenctype") ?? attribute(form, "enctype"))
         let target = attribute(submitter, "formtarget") ?? attribute(form, "target") ?? ""
-        // https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-forms-browsing-context-flag
-        if window.sandboxFlags.contains(.forms) {
-            let v = Verdict(decision: .blocked, rule: "sandboxed forms browsing context flag",
-                            explanation: "the form's frame is sandboxed without allow-forms",
-                            spec: "https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-forms-browsing-context-flag",
-                            accessorOrigin: window.origin.serialized, targetOrigin: action.origin.serialized)
-            browser.record(v, by: window)
-            browser.log(window, level: "error", "Blocked form submission to '\(action.href)' because the form's frame is sandboxed and the 'allow-forms' permission is not set.")
+        let verdict = browser.checker.formSubmission(sandboxedForms: window.sandboxFlags.contains(.forms), from: window.securityContext, action: action.href)
+        if !verdict.isAllowed {
+            browser.record(verdict, by: window)
+            if let m = verdict.message { browser.log(window, level: "error", m) }
             return
         }
         let entries = formEntries(form, submitter: submitter)

@@ -62,11 +62,10 @@ extension Realm {
         def("dialog") { js, a in
             let kind = js.toString(arg(a, 0))
             // https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-modals-flag
-            if w.sandboxFlags.contains(.modals) {
-                b.record(Verdict(decision: .blocked, rule: "sandboxed modals flag", explanation: "\(kind)() in a frame sandboxed without allow-modals",
-                                 spec: "https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-modals-flag",
-                                 accessorOrigin: w.origin.serialized), by: w)
-                b.log(w, level: "error", "Ignored call to '\(kind)()'. The document is sandboxed, and the 'allow-modals' keyword is not set.")
+            let v = b.checker.modalDialog(kind, sandboxedModals: w.sandboxFlags.contains(.modals), from: w.securityContext)
+            if !v.isAllowed {
+                b.record(v, by: w)
+                if let m = v.message { b.log(w, level: "error", m) }
                 return js.undefined
             }
             b.log(w, level: "info", "\(kind): \(js.toString(arg(a, 1)))")

@@ -222,6 +222,31 @@ public struct OriginChecker: Sendable {
         return Verdict(decision: .allowed, rule: "storage", explanation: "\(kind)Storage of \(o)", spec: spec, accessorOrigin: o)
     }
 
+    /// Form submission from a sandboxed document.
+    /// https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-forms-browsing-context-flag
+    public func formSubmission(sandboxedForms: Bool, from ctx: SecurityContext, action: String) -> Verdict {
+        let spec = "https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-forms-browsing-context-flag"
+        if sandboxedForms {
+            return Verdict(decision: .blocked, rule: "sandboxed forms browsing context flag",
+                           explanation: "the form's frame is sandboxed without allow-forms", spec: spec,
+                           accessorOrigin: ctx.origin.serialized,
+                           message: "Blocked form submission to '\(action)' because the form's frame is sandboxed and the 'allow-forms' permission is not set.")
+        }
+        return Verdict(decision: .allowed, rule: "form submission", explanation: "submit to \(action)", spec: spec, accessorOrigin: ctx.origin.serialized)
+    }
+
+    /// `alert()`, `confirm()`, `prompt()` from a sandboxed document.
+    /// https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-modals-flag
+    public func modalDialog(_ kind: String, sandboxedModals: Bool, from ctx: SecurityContext) -> Verdict {
+        let spec = "https://html.spec.whatwg.org/multipage/browsers.html#sandboxed-modals-flag"
+        if sandboxedModals {
+            return Verdict(decision: .blocked, rule: "sandboxed modals flag", explanation: "\(kind)() in a frame sandboxed without allow-modals",
+                           spec: spec, accessorOrigin: ctx.origin.serialized,
+                           message: "Ignored call to '\(kind)()'. The document is sandboxed, and the 'allow-modals' keyword is not set.")
+        }
+        return Verdict(decision: .allowed, rule: "modal dialog", explanation: "\(kind)()", spec: spec, accessorOrigin: ctx.origin.serialized)
+    }
+
     /// `document.cookie`: a document with an opaque origin has no cookies.
     /// https://html.spec.whatwg.org/multipage/dom.html#dom-document-cookie (step 2: "If this is a
     /// document whose origin is an opaque origin, then throw a SecurityError").
