@@ -36,6 +36,13 @@ public enum ScenarioRunner {
         for seed in scenario.cookies { browser.seedCookie(seed.setCookie, url: seed.url) }
         var steps: [StepReport] = []
         var allOK = true
+        /// The navigable a step's `in` names, or an error in the step's report.
+        func frame(_ step: Step, _ rep: inout StepReport) -> BrowsingContext? {
+            if let path = step.frame, let bc = browser.context(at: path) { return bc }
+            rep.outcome = "error"
+            rep.error = StepError(name: "NotFoundError", message: "no frame at '\(step.frame?.description ?? "")'")
+            return nil
+        }
         var cutOff: String?
         for step in scenario.steps {
             browser.currentStep = step.index
@@ -52,11 +59,7 @@ public enum ScenarioRunner {
                 if bc.window == nil { rep.outcome = "error"; rep.error = StepError(name: "NetworkError", message: "could not open \(url)") }
             case .run(let script):
                 rep.script = script
-                guard let path = step.frame, let bc = browser.context(at: path) else {
-                    rep.outcome = "error"
-                    rep.error = StepError(name: "NotFoundError", message: "no frame at '\(step.frame?.description ?? "")'")
-                    break
-                }
+                guard let bc = frame(step, &rep) else { break }
                 let r = bc.evaluate(script)
                 rep.outcome = r.outcome.rawValue
                 rep.value = r.value
@@ -65,11 +68,7 @@ public enum ScenarioRunner {
                 rep.reason = r.reason.map(Reason.init)
             case .submit(let selector):
                 rep.script = selector
-                guard let path = step.frame, let bc = browser.context(at: path) else {
-                    rep.outcome = "error"
-                    rep.error = StepError(name: "NotFoundError", message: "no frame at '\(step.frame?.description ?? "")'")
-                    break
-                }
+                guard let bc = frame(step, &rep) else { break }
                 let sel = JSONValue.quote(selector)
                 let r = bc.evaluate("(() => { const f = document.querySelector(\(sel)); if (!f) throw new DOMException('no form matches ' + \(sel), 'NotFoundError'); if (typeof f.requestSubmit === 'function') f.requestSubmit(); else f.submit(); return 'submitted'; })()")
                 rep.outcome = r.outcome.rawValue

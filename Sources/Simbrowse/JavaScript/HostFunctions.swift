@@ -108,16 +108,7 @@ extension Realm {
                 try self.navigateFromScript(bc, value, replace: false, setter: "href")
             } else {
                 var u = w.url
-                switch part {
-                case "protocol": u.setProtocol(value)
-                case "host": u.setHost(value)
-                case "hostname": u.setHostname(value)
-                case "port": u.setPort(value)
-                case "pathname": u.setPathname(value)
-                case "search": u.setSearch(value)
-                case "hash": u.setHash(value)
-                default: break
-                }
+                _ = setURLPart(&u, part, value)
                 try self.navigateFromScript(bc, u.href, replace: false, setter: part)
             }
             return js.undefined
@@ -193,20 +184,7 @@ extension Realm {
         }
         def("urlSet") { js, a in
             guard var u = URLRecord.parse(js.toString(arg(a, 0))) else { return js.null }
-            let v = js.toString(arg(a, 2))
-            switch js.toString(arg(a, 1)) {
-            case "href": if !u.setHref(v) { return js.null }
-            case "protocol": u.setProtocol(v)
-            case "username": u.setUsername(v)
-            case "password": u.setPassword(v)
-            case "host": u.setHost(v)
-            case "hostname": u.setHostname(v)
-            case "port": u.setPort(v)
-            case "pathname": u.setPathname(v)
-            case "search": u.setSearch(v)
-            case "hash": u.setHash(v)
-            default: break
-            }
+            guard setURLPart(&u, js.toString(arg(a, 1)), js.toString(arg(a, 2))) else { return js.null }
             return urlParts(js, u)
         }
         def("formParse") { js, a in
@@ -473,6 +451,25 @@ extension Realm {
             }
         }
     }
+}
+
+/// The URL API's setters (https://url.spec.whatwg.org/#urlutils-members), shared by `URL` and
+/// `Location`. Returns false when an `href` does not parse (the caller throws a TypeError).
+func setURLPart(_ u: inout URLRecord, _ part: String, _ v: String) -> Bool {
+    switch part {
+    case "href": return u.setHref(v)
+    case "protocol": u.setProtocol(v)
+    case "username": u.setUsername(v)
+    case "password": u.setPassword(v)
+    case "host": u.setHost(v)
+    case "hostname": u.setHostname(v)
+    case "port": u.setPort(v)
+    case "pathname": u.setPathname(v)
+    case "search": u.setSearch(v)
+    case "hash": u.setHash(v)
+    default: break
+    }
+    return true
 }
 
 func locationPart(_ u: URLRecord, _ part: String) -> String {
