@@ -85,9 +85,17 @@ function I(name) {
   const Parent = typeof spec[0] === "string" ? I(spec[0]) : spec[0];
   const C = MADE[name] = iface(name, Parent, spec[2] ? spec[2](Parent, name) : undefined, !!spec[2]);
   if (spec[1]) spec[1](C.prototype, C, name);
+  const hooks = WHEN[name];
+  if (hooks) { delete WHEN[name]; for (const f of hooks) f(C.prototype, C); }
   return C;
 }
 const proto = (name) => I(name).prototype;
+// Runs f(prototype, C) once the interface exists: now if it does, else right after it is made.
+const WHEN = Object.create(null);
+function whenMade(name, f) {
+  const C = MADE[name];
+  if (C) f(C.prototype, C); else (WHEN[name] || (WHEN[name] = [])).push(f);
+}
 
 // Makes an object literal (whose __proto__ is the parent interface's prototype) C's prototype,
 // keeping what was already defined on the old one. Cheaper than copying members one by one.
@@ -1184,6 +1192,14 @@ function classFor(name) {
   if (!PLAIN) PLAIN = new Set(PLAIN_TAGS.split(" "));
   return PLAIN.has(name) || /^[a-z][^A-Z]*-/.test(name) ? HTMLElement : I("HTMLUnknownElement");
 }
+// The engine's lazy preludes hang stubs on element interfaces without materialising them early.
+dom.whenElementClassMade = function (tag, f) {
+  tag = String(tag);
+  if (Object.prototype.hasOwnProperty.call(customClasses, tag)) { const C = classFor(tag); f(C.prototype, C); return; }
+  const short = ifaceOfTag(tag);
+  if (!PLAIN) PLAIN = new Set(PLAIN_TAGS.split(" "));
+  whenMade(short ? "HTML" + short + "Element" : PLAIN.has(tag) || /^[a-z][^A-Z]*-/.test(tag) ? "HTMLElement" : "HTMLUnknownElement", f);
+};
 function createElement(doc, name, ns) {
   const C = ns ? Element : classFor(name);
   const el = Object.create(C.prototype);

@@ -56,6 +56,11 @@ enum Preludes {
       for (const m of modules) {
         for (const n of m.globals) install(global, n, m.name);
         for (const [owner, names] of m.members) {
+          if (owner !== "Document" && host.dom && host.dom.whenElementClassMade) {
+            // Element interfaces are made on first use: the stubs go on when it is made.
+            host.dom.whenElementClassMade(owner, (p) => { for (const n of names) install(p, n, m.name); });
+            continue;
+          }
           const C = owner === "Document" ? global.Document : (host.dom && host.dom.elementClasses && host.dom.elementClasses[owner]);
           for (const n of names) install(C && C.prototype, n, m.name);
         }
@@ -71,6 +76,34 @@ enum Preludes {
         }
         return "[" + parts.joined(separator: ",") + "]"
     }()
+    /// `(host, global) => installer(host, global, modules)`, one script parsed once per group.
+    static let stubInstallerCall = "(function (host, global) { return \(stubInstaller)(host, global, \(stubModules)); })"
+}
+
+/// The preludes parsed once per context group (`JSScriptCreateFromString`) and evaluated in each
+/// realm with `JSScriptEvaluate`: saves converting, copying and hashing each source per realm.
+/// Kept per thread, keyed by group; the holder retains its group, so a key is never reused while
+/// its scripts live, and releases both when the thread ends.
+final class PreludeScripts {
+    private let group: JSContextGroupRef
+    private var scripts: [String: JSScriptRef] = [:]
+    private init(group: JSContextGroupRef) { self.group = group; JSContextGroupRetain(group) }
+    deinit {
+        for (_, s) in scripts { JSScriptRelease(s) }
+        JSContextGroupRelease(group)
+    }
+    static func script(_ name: String, source: String, group: JSContextGroupRef) -> JSScriptRef? {
+        let key = "simbrowse.PreludeScripts.\(UInt(bitPattern: group))"
+        let dict = Thread.current.threadDictionary
+        let holder: PreludeScripts
+        if let h = dict[key] as? PreludeScripts { holder = h } else { holder = PreludeScripts(group: group); dict[key] = holder }
+        if let s = holder.scripts[name] { return s }
+        let src = jsString(source); defer { JSStringRelease(src) }
+        let url = jsString("simbrowse://\(name).js"); defer { JSStringRelease(url) }
+        guard let s = JSScriptCreateFromString(group, url, 1, src, nil, nil) else { return nil }
+        holder.scripts[name] = s
+        return s
+    }
 }
 
 /// A realm (https://tc39.es/ecma262/#sec-code-realms): one JavaScriptCore global context for one
@@ -108,7 +141,10 @@ final class Realm {
             return js.undefined
         })
         for name in Preludes.eager { evaluatePrelude(name) }
-        if let f = try? js.evaluate(Preludes.stubInstaller), let modules = js.fromJSON(Preludes.stubModules) {
+        if let script = PreludeScripts.script("stubs", source: Preludes.stubInstallerCall, group: browser.vm.group) {
+            var exc: JSValueRef?
+            if let f = JSScriptEvaluate(ctx, script, nil, &exc), exc == nil { _ = try? js.call(js.rooted(f), [host, js.global]) }
+        } else if let f = try? js.evaluate(Preludes.stubInstaller), let modules = js.fromJSON(Preludes.stubModules) {
             _ = try? js.call(f, [host, js.global, modules])
         }
         internals = js.object(js.get(host, "internals"))
@@ -132,7 +168,15 @@ final class Realm {
         let t0 = profiling ? DispatchTime.now().uptimeNanoseconds : 0
         defer { if profiling { Preludes.report(name, DispatchTime.now().uptimeNanoseconds - t0) } }
         do {
-            let f = try js.evaluate(source, sourceURL: "simbrowse://\(name).js")
+            let f: JSValueRef
+            if let script = PreludeScripts.script(name, source: source, group: browser.vm.group) {
+                var exc: JSValueRef?
+                let r = JSScriptEvaluate(ctx, script, nil, &exc)
+                if let exc { throw JSThrown(value: js.rooted(exc)) }
+                f = js.rooted(r ?? JSValueMakeUndefined(ctx))
+            } else {
+                f = try js.evaluate(source, sourceURL: "simbrowse://\(name).js")
+            }
             try js.call(f, [host, js.global])
         } catch let e as JSThrown {
             browser.log(window, level: "error", "simbrowse: prelude \(name).js failed: \(js.toString(e.value))")
