@@ -322,7 +322,7 @@ extension Realm {
           };
         })
         """
-        if let f = try? js.evaluate(src) { _ = try? js.call(f, [host, global]) }
+        if let f = try? evaluateCached("documentMembers", src) { _ = try? js.call(f, [host, global]) }
     }
 
     // MARK: element hooks

@@ -152,6 +152,17 @@ final class Realm {
         installDocumentMembers()
     }
 
+    /// Evaluates an engine snippet, parsed once per context group (see `PreludeScripts`).
+    func evaluateCached(_ name: String, _ source: String) throws -> JSValueRef {
+        guard let script = PreludeScripts.script(name, source: source, group: browser.vm.group) else {
+            return try js.evaluate(source)
+        }
+        var exc: JSValueRef?
+        let r = JSScriptEvaluate(ctx, script, nil, &exc)
+        if let exc { throw JSThrown(value: js.rooted(exc)) }
+        return js.rooted(r ?? JSValueMakeUndefined(ctx))
+    }
+
     private var preludeState: [String: Bool] = [:]   // false: loading, true: loaded
 
     /// Evaluates a prelude now if it has not been (the lazy ones on first use).

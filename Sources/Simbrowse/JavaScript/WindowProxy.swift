@@ -10,7 +10,7 @@ extension Realm {
     /// The property key as a string, or nil for a symbol (with its description, for the fallback list).
     private func keyName(_ key: JSValueRef) -> (name: String?, symbol: String?) {
         if js.isSymbol(key) {
-            let desc = (try? js.evaluate("(s) => s.description")).flatMap { try? js.call($0, [key]) }
+            let desc = (try? evaluateCached("symbolDescription", "(s) => s.description")).flatMap { try? js.call($0, [key]) }
             return (nil, desc.map { js.toString($0) })
         }
         return (js.toString(key), nil)
