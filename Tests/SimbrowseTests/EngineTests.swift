@@ -45,6 +45,12 @@ struct OriginCheckerTests {
         #expect(checker.windowAccess(from: a, to: b, interface: .location, operation: .get("replace")).isAllowed)
     }
 
+    @Test func fallbackSymbolsReadAsUndefinedOthersThrow() {
+        let a = ctx("http://a.local/"), b = ctx("http://b.local/")
+        #expect(checker.windowAccess(from: a, to: b, interface: .window, operation: .get(nil), symbol: "Symbol.toStringTag").isAllowed)
+        #expect(!checker.windowAccess(from: a, to: b, interface: .location, operation: .get(nil), symbol: "Symbol.toPrimitive").isAllowed)
+    }
+
     @Test func setMessageAndInOperator() {
         let a = ctx("http://a.local/"), b = ctx("http://b.local/")
         #expect(checker.windowAccess(from: a, to: b, interface: .window, operation: .set("foo")).message

@@ -382,3 +382,32 @@ public func base64Encode(_ bytes: [UInt8]) -> String {
     }
     return String(decoding: out, as: UTF8.self)
 }
+
+extension Browser {
+    /// The navigable's current window; a navigable with none yet gets its initial about:blank
+    /// document (same origin as its creator), as a script that reaches it early would see.
+    func ensureWindow(_ bc: BrowsingContext) -> Window {
+        if let w = bc.window { return w }
+        let creator = bc.parent?.window ?? bc.opener?.window
+        let w = createDocument(in: bc, url: URLRecord.parse("about:blank")!, html: "", origin: creator?.origin ?? .makeOpaque(),
+                               headers: HeaderList(), status: 200, synchronousLoad: false)
+        // The initial about:blank's load does not delay or fire anything in the parent.
+        w.loadFired = true
+        return w
+    }
+
+    func closeWindow(_ bc: BrowsingContext) {
+        discard(bc)
+    }
+
+    func storageArea(_ kind: String, for w: Window) -> StorageArea {
+        let key = w.origin.serialized
+        if kind == "session" {
+            guard let top = w.context?.top else { return StorageArea() }
+            if let a = top.sessionStorage[key] { return a }
+            let a = StorageArea(); top.sessionStorage[key] = a; return a
+        }
+        if let a = localStorage[key] { return a }
+        let a = StorageArea(); localStorage[key] = a; return a
+    }
+}

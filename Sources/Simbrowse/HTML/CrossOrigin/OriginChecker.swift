@@ -111,13 +111,15 @@ public struct OriginChecker: Sendable {
 
     /// https://html.spec.whatwg.org/multipage/nav-history-apis.html#crossoriginpropertyfallback-(-p-)
     public static let crossOriginFallbackNames: Set<String> = ["then"]
+    /// The symbols of CrossOriginPropertyFallback, by description.
+    public static let crossOriginFallbackSymbols: Set<String> = ["Symbol.toStringTag", "Symbol.hasInstance", "Symbol.isConcatSpreadable"]
 
     /// Decides one access from `accessor`'s realm to a window (or its Location) whose document
     /// is `target`. `isChildFrameName` says whether the key names a child navigable of the target
     /// (indices and names of child frames are exposed cross-origin).
     public func windowAccess(from accessor: SecurityContext, to target: SecurityContext,
                              interface: CrossOriginInterface, operation: CrossOriginOperation,
-                             isChildFrameName: Bool = false) -> Verdict {
+                             isChildFrameName: Bool = false, symbol: String? = nil) -> Verdict {
         let a = accessor.origin.serialized, t = target.origin.serialized
         // https://html.spec.whatwg.org/multipage/browsers.html#isplatformobjectsameorigin-(-o-)
         if Self.isSameOriginDomain(accessor, target) {
@@ -141,6 +143,8 @@ public struct OriginChecker: Sendable {
             if Self.crossOriginFallbackNames.contains(k) {
                 return allowedCrossOrigin(a, t, "'then' reads as undefined cross-origin (CrossOriginPropertyFallback)")
             }
+        case .get(nil) where symbol.map(Self.crossOriginFallbackSymbols.contains) ?? false:
+            return allowedCrossOrigin(a, t, "\(symbol!) reads as undefined cross-origin (CrossOriginPropertyFallback)")
         case .set(let k?):
             if let p = Self.crossOriginProperty(interface, k), p.set {
                 return allowedCrossOrigin(a, t, "\(interface.rawValue).\(k) may be set cross-origin (CrossOriginProperties)")
